@@ -1,0 +1,224 @@
+// The catalog: every variable of config.md's "Variables" table, in table order. One place only:
+// rules, hover, completion, docs/catalog.md and the control service's start check all read this.
+import { z } from 'zod';
+import { schemaFor } from './schemas';
+import { GROUPS, type Group, type Requirement, type VarType, type VariableSpec } from './types';
+
+type Def = Omit<VariableSpec, 'name' | 'group' | 'type' | 'schema' | 'required' | 'rules'> &
+  Partial<Pick<VariableSpec, 'required' | 'rules'>>;
+
+function v(group: Group, name: string, type: VarType, def: Def): VariableSpec {
+  return { name, group, type, required: { when: 'never' }, rules: [], ...def, schema: schemaFor(type) };
+}
+
+const int = (min: number, max: number): VarType => ({ kind: 'int', min, max });
+const url = (...schemes: string[]): VarType => ({ kind: 'url', schemes });
+const always: Requirement = { when: 'always', level: 'error' };
+const inProd: Requirement = { when: 'prod', level: 'error' };
+
+const TABLE: VariableSpec[] = [
+  // deployment
+  v('deployment', 'NODE_ENV', { kind: 'enum', values: ['development', 'test', 'staging', 'production'] }, {
+    default: 'development', required: { when: 'always', level: 'warning' }, rules: ['missing-required'],
+    description: 'Which environment the service runs as; it also selects the validation profile (staging and production get the strict production checks).',
+    checks: 'missing: warning; wrong value: error with a quick fix per allowed value, closest first',
+  }),
+  v('deployment', 'M1_REGION', { kind: 'region' }, {
+    required: { when: 'prod', level: 'info' }, rules: ['missing-required'],
+    description: 'Cloud region this instance runs in, such as us-east-1; it tags analytics events and logs.',
+    checks: 'missing in prod: info',
+  }),
+  v('deployment', 'M1_INSTANCE_ID', { kind: 'pattern', pattern: /^[A-Za-z0-9_.-]{1,64}$/, source: '[A-Za-z0-9_.-]{1,64}' }, {
+    description: 'Identifier of this instance in analytics events and logs.',
+  }),
+  v('deployment', 'M1_RELEASE', { kind: 'semver' }, {
+    description: 'Version of the deployed service (semver), reported with events and errors.',
+  }),
+  v('deployment', 'M1_DATA_DIR', { kind: 'path' }, {
+    default: './.m1-ops',
+    description: "Directory of the control service's embedded store.",
+  }),
+  // api
+  v('api', 'M1_API_BASE_URL', url('http', 'https'), {
+    required: always, rules: ['missing-required', 'insecure-url', 'perf-threshold'],
+    description: 'Base URL of the M1 API that clients and the control service call.',
+    checks: 'prod: http:// is insecure-url error (fix: https); loopback host in prod: warning; trailing /: info (fix)',
+  }),
+  v('api', 'PORT', int(1, 65535), {
+    default: '3000', rules: ['perf-threshold'],
+    thresholds: [{ op: '<', value: 1024, why: 'ports below 1024 need root or CAP_NET_BIND_SERVICE; listen on 1024 or above behind a proxy' }],
+    description: 'TCP port the API listens on.',
+  }),
+  v('api', 'HOST', { kind: 'host' }, {
+    default: '0.0.0.0',
+    description: 'Interface the API listens on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only.',
+  }),
+  v('api', 'M1_API_TIMEOUT_MS', int(100, 120000), {
+    default: '30000', rules: ['perf-threshold', 'inconsistent'],
+    thresholds: [
+      { op: '>', value: 60000, why: 'slow requests then hold connections and workers for over a minute; keep it at 60000 or less' },
+      { op: '<', value: 1000, why: 'ordinary requests will time out; use at least 1000' },
+    ],
+    description: 'How long the API waits for a request to complete before it answers with a timeout, in milliseconds.',
+  }),
+  v('api', 'CORS_ORIGINS', { kind: 'origins' }, {
+    rules: ['cors-wildcard'],
+    description: 'Browser origins allowed to call the API, comma-separated (https://app.example.com); * allows any web site.',
+    checks: '* in prod: error (cors-wildcard)',
+  }),
+  // security
+  v('security', 'JWT_ALGORITHM', { kind: 'enum', values: ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'EdDSA'] }, {
+    default: 'HS256', rules: ['algorithm-none', 'inconsistent'],
+    description: 'Algorithm that signs and verifies access tokens. HS* use JWT_SECRET; RS*, ES* and EdDSA verify with JWT_PUBLIC_KEY or JWKS_URL.',
+    checks: 'none: critical (algorithm-none)',
+  }),
+  v('security', 'JWT_SECRET', { kind: 'secret' }, {
+    secret: true, required: { when: 'conditional', condition: 'when JWT_ALGORITHM is HS256, HS384 or HS512 (HS256 is the default)' },
+    rules: ['inconsistent', 'placeholder-secret', 'weak-secret', 'reused-secret'],
+    description: 'Shared secret that signs and verifies HS* tokens: anyone who knows it can mint valid tokens. Use at least 32 random bytes.',
+    checks: 'required when algorithm is HS*; placeholder: critical; under 32 bytes: error (critical in prod); under 256 bits of estimated strength: warning; fix: generate',
+  }),
+  v('security', 'JWT_PUBLIC_KEY', { kind: 'pem' }, {
+    required: { when: 'conditional', condition: 'one of JWT_PUBLIC_KEY / JWKS_URL when JWT_ALGORITHM is not HS*' }, rules: ['inconsistent'],
+    description: 'PEM public key (or certificate) that verifies RS*, ES* and EdDSA tokens.',
+    checks: 'one of JWT_PUBLIC_KEY / JWKS_URL required when algorithm is not HS*',
+  }),
+  v('security', 'JWKS_URL', url('https', 'http'), {
+    required: { when: 'conditional', condition: 'one of JWT_PUBLIC_KEY / JWKS_URL when JWT_ALGORITHM is not HS*' }, rules: ['inconsistent', 'insecure-url'],
+    description: 'URL of the JSON Web Key Set that verifies RS*, ES* and EdDSA tokens; https is required in production.',
+    checks: 'http in prod: insecure-url error',
+  }),
+  v('security', 'JWT_ISSUER', { kind: 'string' }, {
+    description: 'Expected `iss` claim: tokens from another issuer are rejected.',
+  }),
+  v('security', 'JWT_AUDIENCE', { kind: 'string' }, {
+    description: 'Expected `aud` claim: tokens for another audience are rejected.',
+  }),
+  v('security', 'JWT_EXPIRES_IN', { kind: 'duration' }, {
+    default: '1h', rules: ['perf-threshold'],
+    thresholds: [{ op: '>', value: 86_400_000, why: 'long-lived tokens outlive revocation retention; keep it at 24h or less' }],
+    description: 'Lifetime of issued tokens, such as 15m or 1h.',
+  }),
+  v('security', 'M1_ADMIN_JWT_SECRET', { kind: 'secret' }, {
+    secret: true, required: inProd, rules: ['missing-required', 'placeholder-secret', 'weak-secret', 'reused-secret'],
+    description: "Secret that signs admin tokens for the control service (revocation, analytics). It must differ from JWT_SECRET.",
+    checks: 'same strength rules as JWT_SECRET; equal to JWT_SECRET: warning (reused-secret)',
+  }),
+  v('security', 'NODE_TLS_REJECT_UNAUTHORIZED', { kind: 'enum', values: ['0', '1'] }, {
+    default: '1', rules: ['tls-disabled'],
+    description: "Node.js: 0 turns off TLS certificate verification for every outgoing connection of the process.",
+    checks: '0: critical in prod, warning elsewhere (tls-disabled)',
+  }),
+  v('security', 'DEBUG', { kind: 'debug' }, {
+    default: 'false', rules: ['debug-in-production'],
+    description: 'Debug output: true/1, or debug namespaces such as m1:*. Verbose output can include request data.',
+    checks: 'truthy in prod: error (debug-in-production)',
+  }),
+  // revocation
+  v('revocation', 'TOKEN_REVOCATION_CACHE_TTL_S', int(1, 3600), {
+    default: '60', rules: ['perf-threshold'],
+    thresholds: [{ op: '>', value: 300, why: 'a revoked token stays usable this long where the answer is cached; keep it at 300 or less' }],
+    description: 'How long an instance caches "not revoked" answers, in seconds.',
+  }),
+  v('revocation', 'TOKEN_REVOCATION_RETENTION_H', int(1, 720), {
+    default: '24',
+    description: 'How long revocation records are kept, in hours; it should cover the longest token lifetime.',
+  }),
+  v('revocation', 'TOKEN_REVOCATION_FAIL_OPEN', { kind: 'bool' }, {
+    default: 'false', rules: ['fail-open'],
+    description: 'When the revocation store cannot be reached: true lets every token through (fail open), false rejects them (fail closed).',
+    checks: 'true in prod: critical (fail-open)',
+  }),
+  // redis
+  v('redis', 'REDIS_URL', url('redis', 'rediss'), {
+    required: inProd, secretUrlParts: ['password'], rules: ['missing-required', 'insecure-url', 'default-credentials'],
+    description: 'Redis connection URL of the revocation store and caches; rediss:// uses TLS. The password part is a secret.',
+    checks: 'prod, non-loopback host: redis:// is insecure-url warning (fix: rediss), no password: warning',
+  }),
+  v('redis', 'REDIS_KEY_PREFIX', { kind: 'pattern', pattern: /^[A-Za-z0-9:_-]{1,32}$/, source: '[A-Za-z0-9:_-]{1,32}' }, {
+    default: 'm1:',
+    description: 'Prefix of every Redis key the service writes, so several services can share one Redis.',
+  }),
+  v('redis', 'REDIS_CONNECT_TIMEOUT_MS', int(100, 30000), {
+    default: '5000',
+    description: 'How long to wait for a Redis connection, in milliseconds.',
+  }),
+  v('redis', 'REDIS_COMMAND_TIMEOUT_MS', int(10, 10000), {
+    default: '500', rules: ['perf-threshold'],
+    thresholds: [{ op: '>', value: 2000, why: 'fail-closed revocation decisions wait this long when Redis is slow; keep it at 2000 or less' }],
+    description: 'How long one Redis command may take before it fails, in milliseconds.',
+  }),
+  // database
+  v('database', 'DATABASE_URL', url('postgres', 'postgresql'), {
+    required: always, secretUrlParts: ['password'], rules: ['missing-required', 'insecure-url', 'default-credentials'],
+    description: 'PostgreSQL connection URL (postgres://user:password@host:5432/db?sslmode=require). The password part is a secret.',
+    checks: 'prod, non-loopback: no sslmode=require|verify-ca|verify-full: warning; default credentials: error in prod (default-credentials)',
+  }),
+  v('database', 'DATABASE_POOL_MIN', int(0, 100), {
+    default: '2', rules: ['inconsistent'],
+    description: 'Connections the pool keeps open even when idle.',
+    checks: 'greater than DATABASE_POOL_MAX: error (inconsistent)',
+  }),
+  v('database', 'DATABASE_POOL_MAX', int(1, 500), {
+    default: '10', rules: ['inconsistent', 'perf-threshold'],
+    thresholds: [{ op: '>', value: 100, why: 'every connection costs PostgreSQL memory and max_connections is usually 100; keep it at 100 or less, or put a pooler such as PgBouncer in front' }],
+    description: 'Most connections the pool opens at once.',
+  }),
+  v('database', 'DATABASE_STATEMENT_TIMEOUT_MS', int(100, 600000), {
+    default: '30000',
+    description: 'PostgreSQL statement_timeout for the service\'s queries, in milliseconds.',
+  }),
+  // performance
+  v('performance', 'M1_CACHE_TTL_S', int(0, 86400), {
+    default: '300',
+    description: 'How long tool results and policy lookups stay cached, in seconds; 0 turns caching off.',
+  }),
+  v('performance', 'M1_MAX_CONCURRENT_TOOLS', int(1, 256), {
+    default: '16', rules: ['perf-threshold'],
+    thresholds: [{ op: '>', value: 64, why: 'so many parallel tool calls contend for CPU, memory and connections; keep it at 64 or less and scale out instead' }],
+    description: 'Most tool calls one instance runs at the same time.',
+  }),
+  v('performance', 'M1_RATE_LIMIT_RPM', int(1, 100000), {
+    default: '600',
+    description: 'Requests per minute one client may make before it is rate-limited.',
+  }),
+  v('performance', 'M1_SLOW_REQUEST_MS', int(10, 60000), {
+    default: '1000', rules: ['inconsistent'],
+    description: 'Requests slower than this many milliseconds are logged and counted as slow.',
+    checks: 'not below M1_API_TIMEOUT_MS: warning (inconsistent)',
+  }),
+  // monitoring
+  v('monitoring', 'LOG_LEVEL', { kind: 'enum', values: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] }, {
+    default: 'info', rules: ['perf-threshold'],
+    description: 'Least severe log level written.',
+    checks: 'trace/debug in prod: warning',
+  }),
+  v('monitoring', 'M1_ANALYTICS_URL', url('http', 'https'), {
+    rules: ['insecure-url'],
+    description: 'Where analytics events are sent.',
+    checks: 'prod: http is insecure-url error',
+  }),
+  v('monitoring', 'M1_ANALYTICS_BUFFER_SIZE', int(100, 100000), {
+    default: '1000',
+    description: 'Events buffered in memory before they are sent (or dropped when the analytics endpoint is down).',
+  }),
+  v('monitoring', 'M1_ANALYTICS_RETENTION_H', int(1, 168), {
+    default: '24',
+    description: 'How long analytics events are kept, in hours.',
+  }),
+  v('monitoring', 'M1_ANOMALY_Z_THRESHOLD', { kind: 'number', min: 1, max: 10 }, {
+    default: '3', rules: ['perf-threshold'],
+    thresholds: [{ op: '<', value: 2, why: 'ordinary variation is then flagged as an anomaly (noisy alerts); use 2 or more' }],
+    description: 'How many standard deviations from the mean a metric must be to count as an anomaly.',
+  }),
+  v('monitoring', 'SENTRY_DSN', url('https'), {
+    secretUrlParts: ['username'],
+    description: 'Sentry DSN that error reports are sent to; the key before the @ is a secret.',
+  }),
+];
+
+// Guard the table's own shape at load: a typo in a default must fail every test, not a user.
+const TableCheck = z.array(z.object({ name: z.string().regex(/^[A-Z][A-Z0-9_]*$/), group: z.enum(GROUPS), description: z.string().min(10) }));
+TableCheck.parse(TABLE);
+
+export const VARIABLES: readonly VariableSpec[] = TABLE;
