@@ -22,7 +22,7 @@ export async function raceSignal<T>(signal: AbortSignal, work: Promise<T>, onAbo
       },
       (e: unknown) => {
         signal.removeEventListener('abort', abort);
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       },
     );
   });
