@@ -1,5 +1,6 @@
 // How a target is named in messages: `host:port` only, never the user info of the URL, so a
 // password cannot leak through a finding, a log line or a test snapshot.
+import { REDACTED } from '../../../shared/src/redact';
 
 const DEFAULT_PORTS: Record<string, number> = {
   'http:': 80,
@@ -18,21 +19,13 @@ export function hostPort(url: URL): string {
   return port ? `${host}:${port}` : host;
 }
 
-/** The URL with its password replaced, for the rare message that shows a whole URL. */
-export function redactUrl(url: URL): string {
-  if (!url.password) return url.href;
-  const copy = new URL(url.href);
-  copy.password = '***';
-  return copy.href;
-}
-
 /** Removes every known secret (raw and percent-decoded forms) from a text taken from a driver. */
 export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) {
     if (!s) continue;
     for (const form of new Set([s, safeDecode(s), encodeURIComponent(safeDecode(s))])) {
-      if (form) out = out.split(form).join('***');
+      if (form) out = out.split(form).join(REDACTED);
     }
   }
   return out;
