@@ -1,0 +1,163 @@
+// The control service's configuration, parsed with zod from the environment (plus CLI overrides).
+//
+// STABLE INTERFACE (used by the revocation work):
+//   loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>, overrides?: ConfigOverrides): ServiceConfig
+//     throws ConfigError (with `.issues`, names only: never a secret's value) when a variable does not parse.
+//   type ServiceConfig   (camelCase fields below; durations in ms unless the name says otherwise)
+//
+// The validator (server/src/engine) judges the same variables at start with profile-aware rules; this
+// module only turns them into typed values with the catalog's defaults and ranges, so the service
+// never reads process.env anywhere else.
+import { z } from 'zod';
+
+const JWT_ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'EdDSA'] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Empty strings count as unset, as in a `.env` file with `KEY=`. */
+const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const int = (min: number, max: number, dflt: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).default(dflt));
+const num = (min: number, max: number, dflt: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().min(min).max(max).default(dflt));
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const bool = (dflt: boolean) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['true', 'false', '1', '0'])
+      .default(dflt ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1'),
+  );
+const url = (schemes: string[]) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => {
+        try {
+          return schemes.includes(new URL(v).protocol.replace(/:$/, ''));
+        } catch {
+          return false;
+        }
+      }, `must be an absolute URL with scheme ${schemes.join(' or ')}`)
+      .optional(),
+  );
+
+const EnvSchema = z.object({
+  NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'test', 'staging', 'production']).default('development')),
+  PORT: int(0, 65535, 3000),
+  HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+  REDIS_URL: url(['redis', 'rediss']),
+  REDIS_KEY_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9:_-]{1,32}$/).default('m1:')),
+  REDIS_CONNECT_TIMEOUT_MS: int(100, 30000, 5000),
+  REDIS_COMMAND_TIMEOUT_MS: int(10, 10000, 500),
+  M1_ADMIN_JWT_SECRET: optionalString,
+  JWT_ALGORITHM: z.preprocess(blankToUndefined, z.enum(JWT_ALGORITHMS).default('HS256')),
+  JWKS_URL: url(['https', 'http']),
+  JWT_ISSUER: optionalString,
+  JWT_AUDIENCE: optionalString,
+  M1_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./.m1-ops')),
+  M1_ANALYTICS_BUFFER_SIZE: int(100, 100000, 1000),
+  M1_ANALYTICS_RETENTION_H: int(1, 168, 24),
+  M1_ANOMALY_Z_THRESHOLD: num(1, 10, 3),
+  TOKEN_REVOCATION_CACHE_TTL_S: int(1, 3600, 60),
+  TOKEN_REVOCATION_RETENTION_H: int(1, 720, 24),
+  TOKEN_REVOCATION_FAIL_OPEN: bool(false),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
+  M1_INSTANCE_ID: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional()),
+});
+
+export interface ServiceConfig {
+  nodeEnv: 'development' | 'test' | 'staging' | 'production';
+  port: number;
+  host: string;
+  /** `null`: the embedded store (one instance). */
+  redisUrl: string | null;
+  redisKeyPrefix: string;
+  redisConnectTimeoutMs: number;
+  redisCommandTimeoutMs: number;
+  auth: {
+    /** HS256 key for admin tokens; `null` when only JWKS (or nothing) is configured. */
+    adminSecret: string | null;
+    /** The algorithm the JWKS keys are used with (JWT_ALGORITHM when asymmetric, else RS256). */
+    jwksAlgorithm: JwtAlgorithm;
+    jwksUrl: string | null;
+    issuer: string | null;
+    audience: string | null;
+  };
+  dataDir: string;
+  analytics: {
+    bufferSize: number;
+    retentionMs: number;
+    anomalyZThreshold: number;
+  };
+  revocation: {
+    cacheTtlS: number;
+    retentionH: number;
+    failOpen: boolean;
+  };
+  logLevel: LogLevel;
+  instanceId: string | null;
+  /** `--dev`: development conveniences (generated secret, printed token). */
+  dev: boolean;
+  /** `--demo`: built-in traffic generator. */
+  demo: boolean;
+}
+
+/** What the command line may override (flags win over the environment). */
+export interface ConfigOverrides {
+  port?: number;
+  host?: string;
+  dev?: boolean;
+  demo?: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(`invalid configuration: ${issues.map((i) => `${i.variable}: ${i.message}`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>, overrides: ConfigOverrides = {}): ServiceConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    // Names and zod's messages only: zod messages describe the expectation, never echo the input.
+    throw new ConfigError(parsed.error.issues.map((i) => ({ variable: i.path.join('.'), message: i.message })));
+  }
+  const e = parsed.data;
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: overrides.port ?? e.PORT,
+    host: overrides.host ?? e.HOST,
+    redisUrl: e.REDIS_URL ?? null,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    redisConnectTimeoutMs: e.REDIS_CONNECT_TIMEOUT_MS,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    auth: {
+      adminSecret: e.M1_ADMIN_JWT_SECRET ?? null,
+      jwksAlgorithm: e.JWT_ALGORITHM.startsWith('HS') ? 'RS256' : e.JWT_ALGORITHM,
+      jwksUrl: e.JWKS_URL ?? null,
+      issuer: e.JWT_ISSUER ?? null,
+      audience: e.JWT_AUDIENCE ?? null,
+    },
+    dataDir: e.M1_DATA_DIR,
+    analytics: {
+      bufferSize: e.M1_ANALYTICS_BUFFER_SIZE,
+      retentionMs: e.M1_ANALYTICS_RETENTION_H * 3_600_000,
+      anomalyZThreshold: e.M1_ANOMALY_Z_THRESHOLD,
+    },
+    revocation: {
+      cacheTtlS: e.TOKEN_REVOCATION_CACHE_TTL_S,
+      retentionH: e.TOKEN_REVOCATION_RETENTION_H,
+      failOpen: e.TOKEN_REVOCATION_FAIL_OPEN,
+    },
+    logLevel: e.LOG_LEVEL,
+    instanceId: e.M1_INSTANCE_ID ?? null,
+    dev: overrides.dev ?? false,
+    demo: overrides.demo ?? false,
+  };
+}

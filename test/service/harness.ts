@@ -1,0 +1,62 @@
+// Starts the real service on 127.0.0.1:0 for a test: the same createDeps + buildApp as `m1-ops serve`,
+// with logs captured in memory (so tests can assert what is and is not logged).
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../service/src/app';
+import { loadConfig, type ServiceConfig } from '../../service/src/config';
+import { closeDeps, createDeps, type AppDeps } from '../../service/src/deps';
+import { SCOPES, signAdminToken } from '../../service/src/http/auth';
+
+export const TEST_SECRET = 'test-admin-secret-0123456789abcdef-0123456789abcdef';
+
+export interface TestService {
+  app: FastifyInstance;
+  deps: AppDeps;
+  config: ServiceConfig;
+  url: string;
+  logs: string[];
+  token(scopes?: readonly string[], ttlS?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+  const config = loadConfig({ M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...env }, { port: 0, host: '127.0.0.1' });
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+  const deps = await createDeps(config, { logStream });
+  const app = await buildApp(config, deps);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    deps,
+    config,
+    url: address,
+    logs,
+    token: (scopes = SCOPES, ttlS = 600) => signAdminToken(TEST_SECRET, { sub: 'test-admin', scopes, ttlS }),
+    async close() {
+      await app.close();
+      await closeDeps(deps);
+    },
+  };
+}
+
+export async function postJson(url: string, body: unknown, token?: string, raw?: string): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: raw ?? JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
