@@ -1,0 +1,277 @@
+// RevocationChecker: the check an M1 application runs on every request (service.md, "The check").
+//
+// - Cached path: one Map lookup and a clock read; returns a shared, already-resolved promise, so
+//   it allocates nothing.
+// - Uncached path: one store lookup (Redis: one MGET, batched with the other lookups of the same
+//   tick); concurrent checks of the same token share it.
+// - Invalidation: the store's feed (Redis pub/sub) marks cached tokens revoked as soon as any
+//   instance revokes them; a revoke-all or a feed reconnect drops the whole cache (revoke-all is
+//   rare, and a reconnect means messages may have been lost). While the feed is down, the cache
+//   TTL bounds staleness.
+// - Failure: a lookup that rejects (the Redis client is configured to reject within
+//   REDIS_COMMAND_TIMEOUT_MS) is answered "revoked" (fail-closed) unless failOpen, emits an
+//   `errors` event and is counted.
+import { EventEmitter } from 'node:events';
+import { decodeJwt } from '../../../shared/src/jwt';
+import { AnswerCache } from './cache';
+import { DeniedCheckAudit, type DeniedAuditOptions } from './denied-audit';
+import { safeErrorMessage } from './safe-error';
+import { EXP_SKEW_MS, type InvalidationListener, type LookupResult, type RevocationStore } from './types';
+
+/** The claims a check reads; a verified token's payload fits as it is. */
+export interface CheckClaims {
+  jti?: string;
+  sub?: string;
+  tool?: string;
+  /** Seconds. Needed to tell whether a revoke-all applies; without it, a revoke-all does. */
+  iat?: number;
+  /** Seconds. Revoked answers are cached until then. */
+  exp?: number;
+}
+
+/** The `errors` event (service.md, Events) a denied-by-failure check emits. */
+export interface RevocationErrorEvent {
+  type: 'errors';
+  code: 'revocation_store_unavailable';
+  message: string;
+  severity: 'high';
+  source: 'revocation';
+}
+
+export interface RevocationCheckerOptions {
+  store: Pick<RevocationStore, 'lookup' | 'subscribe' | 'onStatus' | 'appendAudit'>;
+  /** TOKEN_REVOCATION_CACHE_TTL_S: how long a "not revoked" answer is trusted. */
+  cacheTtlS: number;
+  /** Bound on cached answers (approximate LRU). Default 100,000 (~10 MB). */
+  maxCacheEntries?: number;
+  /** TOKEN_REVOCATION_FAIL_OPEN: answer "not revoked" when the store fails. Development only. */
+  failOpen?: boolean;
+  /** The `errors` event hook; called once per denied-by-failure (or fail-open) check. */
+  onError?: (event: RevocationErrorEvent) => void;
+  /** Audit denied checks (aggregated, see denied-audit.ts); false to disable. */
+  deniedAudit?: false | Partial<Omit<DeniedAuditOptions, 'sink'>>;
+  /** Names this instance in audit entries (`checker:<id>`). */
+  instanceId?: string;
+  /** Called with each check's outcome (the service counts them in /metrics); omit on hot paths. */
+  onOutcome?: (outcome: CheckOutcome) => void;
+  /** Clock (epoch ms); tests inject one to step over the cache TTL without sleeping. */
+  now?: () => number;
+}
+
+export type CheckOutcome = 'allowed' | 'revoked' | 'failClosed' | 'failOpen' | 'malformed';
+
+/** Counters read by /metrics at scrape time (no work on the check path beyond an increment). */
+export interface CheckerStats {
+  allowed: number;
+  revoked: number;
+  failClosed: number;
+  failOpen: number;
+  malformed: number;
+  cacheHits: number;
+  cacheMisses: number;
+  storeErrors: number;
+}
+
+interface Flight {
+  promise: Promise<boolean>;
+  /** A pub/sub message said this jti was revoked while the lookup was in flight. */
+  revokedByMessage: boolean;
+}
+
+export interface RevocationCheckerEvents {
+  'store-down': [];
+  'store-up': [];
+  'pubsub-down': [];
+  /** The feed (re)connected and the cache was dropped. */
+  'pubsub-reset': [];
+  /** A check was decided by a store failure (fail-closed or fail-open). */
+  failure: [outcome: 'failClosed' | 'failOpen', message: string];
+  /** An invalidation arrived: a jti was revoked somewhere. */
+  invalidated: [jti: string];
+  /** A revoke-all arrived; the cache was dropped. */
+  'not-before': [];
+}
+
+const TRUE = Promise.resolve(true);
+const FALSE = Promise.resolve(false);
+
+export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
+  readonly stats: CheckerStats = { allowed: 0, revoked: 0, failClosed: 0, failOpen: 0, malformed: 0, cacheHits: 0, cacheMisses: 0, storeErrors: 0 };
+  private readonly cache: AnswerCache;
+  private readonly inflight = new Map<string, Flight>();
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+  private readonly failOpen: boolean;
+  private readonly onOutcome: ((o: CheckOutcome) => void) | undefined;
+  private readonly audit: DeniedCheckAudit | null;
+  private readonly unsubscribe: Array<() => void> = [];
+  /** Bumped when the whole cache is dropped; a lookup that started before must not be cached. */
+  private epoch = 0;
+
+  constructor(private readonly opts: RevocationCheckerOptions) {
+    super();
+    if (!(opts.cacheTtlS > 0)) throw new RangeError('cacheTtlS must be > 0');
+    this.cache = new AnswerCache(opts.maxCacheEntries ?? 100_000);
+    this.ttlMs = opts.cacheTtlS * 1000;
+    this.now = opts.now ?? Date.now;
+    this.failOpen = opts.failOpen === true;
+    this.onOutcome = opts.onOutcome;
+    this.audit =
+      opts.deniedAudit === false
+        ? null
+        : new DeniedCheckAudit({
+            actor: `checker:${opts.instanceId ?? process.pid}`,
+            ...opts.deniedAudit,
+            sink: (entries) => opts.store.appendAudit(entries),
+          });
+    const listener: InvalidationListener = {
+      revoked: (jti, until) => this.onRevokedMessage(jti, until),
+      notBefore: () => {
+        this.dropAll();
+        this.emit('not-before');
+      },
+      reset: () => {
+        this.dropAll();
+        this.emit('pubsub-reset');
+      },
+      down: () => this.emit('pubsub-down'),
+    };
+    this.unsubscribe.push(opts.store.subscribe(listener));
+    this.unsubscribe.push(opts.store.onStatus((s) => this.emit(s === 'up' ? 'store-up' : 'store-down')));
+  }
+
+  /**
+   * Whether the token must be refused. Takes the raw JWT (decoded, not verified: verify it
+   * yourself) or its already-verified claims (faster). Never rejects.
+   */
+  isRevoked(tokenOrClaims: string | CheckClaims): Promise<boolean> {
+    const c = typeof tokenOrClaims === 'string' ? claimsOf(tokenOrClaims) : tokenOrClaims;
+    if (c === null || typeof c !== 'object') {
+      this.count('malformed');
+      return TRUE; // not a token we can reason about: refuse, like a failed verification would
+    }
+    const key = cacheKey(c);
+    if (key === null) {
+      // No jti, sub or tool: no revocation can ever name this token.
+      this.count('allowed');
+      return FALSE;
+    }
+    const hit = this.cache.get(key, this.now());
+    if (hit !== undefined) {
+      this.stats.cacheHits++;
+      if (hit.revoked) {
+        this.count('revoked');
+        this.audit?.note('revoked', c);
+        return TRUE;
+      }
+      this.count('allowed');
+      return FALSE;
+    }
+    this.stats.cacheMisses++;
+    const f = this.inflight.get(key);
+    if (f !== undefined) return f.promise;
+    const flight: Flight = { promise: FALSE, revokedByMessage: false };
+    this.inflight.set(key, flight);
+    flight.promise = this.lookup(key, c, flight);
+    return flight.promise;
+  }
+
+  /** Number of cached answers (for tests and metrics). */
+  get cacheSize(): number {
+    return this.cache.size;
+  }
+
+  /** Resolves once denied-check audit entries queued so far are written. */
+  async flushAudit(): Promise<void> {
+    this.audit?.endWindow();
+    await this.audit?.settled();
+  }
+
+  async close(): Promise<void> {
+    for (const u of this.unsubscribe.splice(0)) u();
+    await this.audit?.close();
+  }
+
+  private async lookup(key: string, c: CheckClaims, flight: Flight): Promise<boolean> {
+    const epoch = this.epoch;
+    let r: LookupResult;
+    try {
+      r = await this.opts.store.lookup({ jti: c.jti, sub: c.sub, tool: c.tool });
+    } catch (e) {
+      this.inflight.delete(key);
+      return this.failed(c, e);
+    }
+    this.inflight.delete(key);
+    const revoked = flight.revokedByMessage || decide(c, r);
+    const now = this.now();
+    if (epoch === this.epoch) {
+      this.cache.set(key, { revoked, until: revoked ? revokedUntil(c, now, this.ttlMs) : now + this.ttlMs });
+    }
+    if (revoked) {
+      this.count('revoked');
+      this.audit?.note('revoked', c);
+    } else {
+      this.count('allowed');
+    }
+    return revoked;
+  }
+
+  private failed(c: CheckClaims, e: unknown): boolean {
+    this.stats.storeErrors++;
+    const outcome = this.failOpen ? 'failOpen' : 'failClosed';
+    this.count(outcome);
+    const message = `revocation check ${this.failOpen ? 'failed OPEN (TOKEN_REVOCATION_FAIL_OPEN=true)' : 'failed closed: token denied'}: store unavailable (${safeErrorMessage(e)})`;
+    this.opts.onError?.({ type: 'errors', code: 'revocation_store_unavailable', message, severity: 'high', source: 'revocation' });
+    this.emit('failure', outcome, message);
+    if (this.failOpen) return false;
+    this.audit?.note('fail-closed', c);
+    return true;
+  }
+
+  private count(o: CheckOutcome): void {
+    this.stats[o]++;
+    if (this.onOutcome !== undefined) this.onOutcome(o);
+  }
+
+  private onRevokedMessage(jti: string, until: number): void {
+    if (this.cache.has(jti)) this.cache.set(jti, { revoked: true, until });
+    const f = this.inflight.get(jti);
+    if (f !== undefined) f.revokedByMessage = true;
+    this.emit('invalidated', jti);
+  }
+
+  private dropAll(): void {
+    this.epoch++;
+    this.cache.clear();
+  }
+}
+
+function claimsOf(token: string): CheckClaims | null {
+  const d = decodeJwt(token);
+  return d.ok ? d.value.claims : null;
+}
+
+function cacheKey(c: CheckClaims): string | null {
+  if (typeof c.jti === 'string') return c.jti;
+  if (typeof c.sub !== 'string' && typeof c.tool !== 'string') return null;
+  // Never collides with a jti key: jtis come from JSON strings and this starts with a NUL.
+  return `\u0000${c.sub ?? ''}\u0000${c.tool ?? ''}\u0000${c.iat ?? ''}`;
+}
+
+/** Whether the lookup result revokes this token. */
+export function decide(c: CheckClaims, r: LookupResult): boolean {
+  if (r.jtiRevoked) return true;
+  const nb = Math.max(r.subNotBefore ?? -1, r.toolNotBefore ?? -1);
+  if (nb < 0) return false;
+  // A token without iat cannot show it was issued after the revoke-all: it is revoked. iat has
+  // one-second resolution, so a token issued in the same second as the revoke-all counts as
+  // earlier (revoking slightly too much is the safe side).
+  if (typeof c.iat !== 'number') return true;
+  return c.iat * 1000 < nb;
+}
+
+function revokedUntil(c: CheckClaims, now: number, ttlMs: number): number {
+  // Until the token expires (it is refused by its verifier after that anyway); without exp we do
+  // not know when the record lapses, so re-ask after the TTL.
+  return typeof c.exp === 'number' ? c.exp * 1000 + EXP_SKEW_MS : now + ttlMs;
+}

@@ -1,0 +1,53 @@
+// Reads the audit stream newest first with filters, in bounded steps: XREVRANGE pages of up to
+// PAGE entries until `limit` entries matched, the range is exhausted, or SCAN_BUDGET entries were
+// looked at (then `next` lets the caller continue, so a needle-in-a-haystack filter can never make
+// one request scan 30 days of audit).
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { AuditInputSchema, type AuditEntry, type AuditInput, type AuditPage, type AuditQuery } from './types';
+
+const PAGE = 500;
+const SCAN_BUDGET = 20_000;
+
+const StreamReply = z.array(z.tuple([z.string(), z.array(z.string())]));
+
+export async function readAuditStream(
+  redis: Redis,
+  key: string,
+  q: AuditQuery,
+  select: (id: string, input: AuditInput) => AuditEntry | null,
+): Promise<AuditPage> {
+  const entries: AuditEntry[] = [];
+  let end = q.after !== undefined ? `(${q.after}` : q.until !== undefined ? String(q.until) : '+';
+  const start = q.since !== undefined ? String(q.since) : '-';
+  let scanned = 0;
+  for (;;) {
+    const raw: unknown = await redis.xrevrange(key, end, start, 'COUNT', PAGE);
+    const page = StreamReply.parse(raw);
+    for (const [id, fields] of page) {
+      scanned++;
+      const input = parseFields(fields);
+      const e = input === null ? null : select(id, input);
+      if (e !== null) {
+        entries.push(e);
+        if (entries.length >= q.limit) return { entries, next: id };
+      }
+      end = `(${id}`;
+    }
+    if (page.length < PAGE) return { entries, next: null };
+    if (scanned >= SCAN_BUDGET) return { entries, next: end.slice(1) };
+  }
+}
+
+function parseFields(fields: string[]): AuditInput | null {
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    if (fields[i] !== 'e') continue;
+    try {
+      const r = AuditInputSchema.safeParse(JSON.parse(fields[i + 1] as string));
+      return r.success ? r.data : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}

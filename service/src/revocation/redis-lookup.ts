@@ -1,0 +1,94 @@
+// Batches the check path's lookups: every lookup queued during one tick of the event loop goes to
+// Redis as ONE MGET of the distinct keys involved (each token's jti key and its subject's and
+// tool's revoke-all keys). 1,000 concurrent checks thus cost one round trip and one command
+// instead of 1,000, which is what keeps the uncached p99 low under load.
+import type { Redis } from 'ioredis';
+import type { RevocationKeys } from './redis-keys';
+import type { LookupKeys, LookupResult } from './types';
+
+interface Queued {
+  keys: LookupKeys;
+  resolve: (r: LookupResult) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Beyond this many lookups a batch is split (bounds reply size and head-of-line latency). */
+const MAX_BATCH = 1000;
+
+export class RedisLookupBatcher {
+  private queue: Queued[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly names: RevocationKeys,
+  ) {}
+
+  lookup(keys: LookupKeys): Promise<LookupResult> {
+    return new Promise<LookupResult>((resolve, reject) => {
+      this.queue.push({ keys, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // nextTick runs after the current run of promise callbacks has drained, so a wave of
+        // checks started by one reply lands in the same batch.
+        process.nextTick(this.flush);
+      }
+    });
+  }
+
+  private readonly flush = (): void => {
+    this.scheduled = false;
+    const q = this.queue;
+    this.queue = [];
+    for (let i = 0; i < q.length; i += MAX_BATCH) this.send(i === 0 && q.length <= MAX_BATCH ? q : q.slice(i, i + MAX_BATCH));
+  };
+
+  private send(batch: Queued[]): void {
+    const names: string[] = [];
+    const index = new Map<string, number>();
+    const slot = (name: string): number => {
+      let i = index.get(name);
+      if (i === undefined) {
+        i = names.length;
+        names.push(name);
+        index.set(name, i);
+      }
+      return i;
+    };
+    const slots = new Int32Array(batch.length * 3).fill(-1);
+    for (let b = 0; b < batch.length; b++) {
+      const k = (batch[b] as Queued).keys;
+      if (k.jti !== undefined) slots[b * 3] = slot(this.names.jti(k.jti));
+      if (k.sub !== undefined) slots[b * 3 + 1] = slot(this.names.notBefore('sub', k.sub));
+      if (k.tool !== undefined) slots[b * 3 + 2] = slot(this.names.notBefore('tool', k.tool));
+    }
+    if (names.length === 0) {
+      for (const q of batch) q.resolve({ jtiRevoked: false, subNotBefore: null, toolNotBefore: null });
+      return;
+    }
+    this.redis.mget(names).then(
+      (values) => {
+        for (let b = 0; b < batch.length; b++) {
+          const j = slots[b * 3] as number;
+          const s = slots[b * 3 + 1] as number;
+          const t = slots[b * 3 + 2] as number;
+          (batch[b] as Queued).resolve({
+            jtiRevoked: j >= 0 && values[j] != null,
+            subNotBefore: s >= 0 ? notBefore(values[s]) : null,
+            toolNotBefore: t >= 0 ? notBefore(values[t]) : null,
+          });
+        }
+      },
+      (e: unknown) => {
+        for (const q of batch) q.reject(e);
+      },
+    );
+  }
+}
+
+function notBefore(v: string | null | undefined): number | null {
+  if (v == null) return null;
+  const n = Number(v);
+  // A value we cannot read is treated as "everything so far is revoked": the fail-closed side.
+  return Number.isFinite(n) ? n : Number.POSITIVE_INFINITY;
+}
