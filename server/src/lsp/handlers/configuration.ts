@@ -1,0 +1,32 @@
+// Settings: pulled per document through workspace/configuration (section `m1ops`), or taken from
+// didChangeConfiguration for clients that only push. Any change re-validates the open documents.
+import type { Connection } from 'vscode-languageserver';
+import { SETTINGS_SECTION } from '../../../../shared/src/settings';
+import type { SettingsSource } from '../services/settings';
+import type { ClientFeatures, ServerContext } from './context';
+import { guardNotification, type Log } from './guard';
+
+export function settingsSource(connection: Connection, client: ClientFeatures, log: Log): SettingsSource {
+  return {
+    fetch: async (scopeUri) => (client.configurationPull ? (await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })) as unknown : undefined),
+    report: (problem) => {
+      log.error(`settings: ${problem}`);
+      connection.window.showWarningMessage(`M1 Ops: ${problem}.`);
+    },
+  };
+}
+
+export function registerConfiguration(ctx: ServerContext): void {
+  ctx.connection.onDidChangeConfiguration(
+    guardNotification(ctx.log, 'didChangeConfiguration', (p) => {
+      const pushed: unknown = p.settings;
+      const section = isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined;
+      ctx.settings.invalidate(section);
+      for (const uri of ctx.scheduler.openDocuments()) ctx.scheduler.changed(uri);
+    }),
+  );
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}

@@ -1,0 +1,67 @@
+// The language server's custom messages, beyond LSP. Plain method names, zod schemas and types:
+// no vscode or vscode-jsonrpc import, so the extension, the server and tests share one definition
+// and each side parses what it receives.
+import { z } from 'zod';
+
+/** The LSP CodeActionKind of "Fix all M1 issues in this file" (editor.codeActionsOnSave can name it). */
+export const FIX_ALL_KIND = 'source.fixAll.m1ops';
+
+/** Client → server request: run the connectivity checks for one open document now. */
+export const CheckConnectivityRequest = {
+  method: 'm1ops/checkConnectivity',
+  params: z.object({ uri: z.string().min(1) }),
+  result: z.object({
+    /** False when the document is not open (or not a dotenv file) on the server. */
+    checked: z.boolean(),
+    /** The variables that were checked (names only, never values). */
+    keys: z.array(z.string()),
+    /** One line per unreachable variable; messages never contain a secret. */
+    unreachable: z.array(z.object({ key: z.string(), message: z.string() })),
+    /** The answers came from the 30-second cache. */
+    cached: z.boolean(),
+  }),
+} as const;
+export type CheckConnectivityParams = z.infer<typeof CheckConnectivityRequest.params>;
+export type CheckConnectivityResult = z.infer<typeof CheckConnectivityRequest.result>;
+
+/**
+ * Server → client notification after each validation run, sent only when the client asked for it
+ * in `initializationOptions` (tests count runs with it instead of sleeping).
+ */
+export const ValidationRunNotification = {
+  method: 'm1ops/validationRun',
+  params: z.object({
+    uri: z.string(),
+    version: z.number().int(),
+    /** Runs so far for this document since it was opened. */
+    runs: z.number().int().nonnegative(),
+    findings: z.number().int().nonnegative(),
+  }),
+} as const;
+export type ValidationRunParams = z.infer<typeof ValidationRunNotification.params>;
+
+/** Server → client notification: what the status bar shows for the active document. */
+export const StatusNotification = {
+  method: 'm1ops/status',
+  params: z.object({
+    uri: z.string(),
+    /** The profile the rules ran with, and why (explicit setting, file name, NODE_ENV, default). */
+    profile: z.string(),
+    profileSource: z.string(),
+    counts: z.object({ critical: z.number(), error: z.number(), warning: z.number(), info: z.number() }),
+  }),
+} as const;
+export type StatusParams = z.infer<typeof StatusNotification.params>;
+
+/** What the client may pass in `initializationOptions`; unknown members are ignored. */
+export const InitializationOptionsSchema = z
+  .object({
+    /** Send `m1ops/validationRun` after every run (tests, diagnostics of the server itself). */
+    reportValidationRuns: z.boolean().default(false),
+    /** Send `m1ops/status` (profile and counts) after each run; the VS Code extension shows it. */
+    statusNotifications: z.boolean().default(false),
+    /** Settings for clients that support neither workspace/configuration nor didChangeConfiguration. */
+    settings: z.unknown().optional(),
+  })
+  .catch({ reportValidationRuns: false, statusNotifications: false });
+export type InitializationOptions = z.infer<typeof InitializationOptionsSchema>;
