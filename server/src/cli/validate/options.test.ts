@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseValidateArgs } from './options';
+
+describe('parseValidateArgs', () => {
+  it('has the documented defaults', () => {
+    expect(parseValidateArgs([])).toEqual({ paths: ['.'], format: 'text', failOn: 'error', connectivity: false, fix: false, help: false });
+  });
+  it('reads every option', () => {
+    expect(parseValidateArgs(['a', '--profile', 'staging', '--format=sarif', '--fail-on', 'info', '--connectivity', '--fix', 'b'])).toEqual({
+      paths: ['a', 'b'],
+      profile: 'staging',
+      format: 'sarif',
+      failOn: 'info',
+      connectivity: true,
+      fix: true,
+      help: false,
+    });
+  });
+  it.each([
+    [['--format', 'xml'], '--format must be one of text, json, sarif (got "xml")'],
+    [['--fail-on', 'fatal'], '--fail-on must be one of critical, error, warning, info (got "fatal")'],
+    [['--profile', 'prod'], '--profile must be one of development, test, staging, production (got "prod")'],
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['--format'], "Option '--format <value>' argument missing"],
+  ])('rejects %j', (args, message) => {
+    expect(() => parseValidateArgs(args)).toThrow(message);
+  });
+});
