@@ -41,6 +41,8 @@ export type Requirement =
 export interface Threshold {
   op: '>' | '<';
   value: number;
+  /** The threshold as a user writes it, when that differs from `value` (durations: `24h`). */
+  shown?: string;
   /** Why crossing it is a problem and what to do, used in the finding's message. */
   why: string;
 }
@@ -55,6 +57,8 @@ export interface VariableSpec {
   /** The value the application uses when the variable is unset, as written in a .env file. */
   default?: string;
   required: Requirement;
+  /** A typical value, for messages and docs, when there is no default. Never a real credential. */
+  example?: string;
   /** One or two sentences for hover and docs. */
   description: string;
   /** The whole value is a credential (JWT_SECRET, M1_ADMIN_JWT_SECRET): never shown anywhere. */

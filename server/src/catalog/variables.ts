@@ -24,7 +24,7 @@ const TABLE: VariableSpec[] = [
     checks: 'missing: warning; wrong value: error with a quick fix per allowed value, closest first',
   }),
   v('deployment', 'M1_REGION', { kind: 'region' }, {
-    required: { when: 'prod', level: 'info' }, rules: ['missing-required'],
+    required: { when: 'prod', level: 'info' }, rules: ['missing-required'], example: 'us-east-1',
     description: 'Cloud region this instance runs in, such as us-east-1; it tags analytics events and logs.',
     checks: 'missing in prod: info',
   }),
@@ -40,7 +40,7 @@ const TABLE: VariableSpec[] = [
   }),
   // api
   v('api', 'M1_API_BASE_URL', url('http', 'https'), {
-    required: always, rules: ['missing-required', 'insecure-url', 'perf-threshold'],
+    required: always, rules: ['missing-required', 'insecure-url', 'perf-threshold'], example: 'https://api.example.com',
     description: 'Base URL of the M1 API that clients and the control service call.',
     checks: 'prod: http:// is insecure-url error (fix: https); loopback host in prod: warning; trailing /: info (fix)',
   }),
@@ -62,7 +62,7 @@ const TABLE: VariableSpec[] = [
     description: 'How long the API waits for a request to complete before it answers with a timeout, in milliseconds.',
   }),
   v('api', 'CORS_ORIGINS', { kind: 'origins' }, {
-    rules: ['cors-wildcard'],
+    rules: ['cors-wildcard'], example: 'https://app.example.com',
     description: 'Browser origins allowed to call the API, comma-separated (https://app.example.com); * allows any web site.',
     checks: '* in prod: error (cors-wildcard)',
   }),
@@ -84,7 +84,7 @@ const TABLE: VariableSpec[] = [
     checks: 'one of JWT_PUBLIC_KEY / JWKS_URL required when algorithm is not HS*',
   }),
   v('security', 'JWKS_URL', url('https', 'http'), {
-    required: { when: 'conditional', condition: 'one of JWT_PUBLIC_KEY / JWKS_URL when JWT_ALGORITHM is not HS*' }, rules: ['inconsistent', 'insecure-url'],
+    required: { when: 'conditional', condition: 'one of JWT_PUBLIC_KEY / JWKS_URL when JWT_ALGORITHM is not HS*' }, rules: ['inconsistent', 'insecure-url'], example: 'https://auth.example.com/.well-known/jwks.json',
     description: 'URL of the JSON Web Key Set that verifies RS*, ES* and EdDSA tokens; https is required in production.',
     checks: 'http in prod: insecure-url error',
   }),
@@ -96,7 +96,7 @@ const TABLE: VariableSpec[] = [
   }),
   v('security', 'JWT_EXPIRES_IN', { kind: 'duration' }, {
     default: '1h', rules: ['perf-threshold'],
-    thresholds: [{ op: '>', value: 86_400_000, why: 'long-lived tokens outlive revocation retention; keep it at 24h or less' }],
+    thresholds: [{ op: '>', value: 86_400_000, shown: '24h', why: 'long-lived tokens outlive revocation retention; keep it at 24h or less' }],
     description: 'Lifetime of issued tokens, such as 15m or 1h.',
   }),
   v('security', 'M1_ADMIN_JWT_SECRET', { kind: 'secret' }, {
@@ -132,6 +132,7 @@ const TABLE: VariableSpec[] = [
   // redis
   v('redis', 'REDIS_URL', url('redis', 'rediss'), {
     required: inProd, secretUrlParts: ['password'], rules: ['missing-required', 'insecure-url', 'default-credentials'],
+    example: 'rediss://:PASSWORD@cache.internal:6380',
     description: 'Redis connection URL of the revocation store and caches; rediss:// uses TLS. The password part is a secret.',
     checks: 'prod, non-loopback host: redis:// is insecure-url warning (fix: rediss), no password: warning',
   }),
@@ -151,6 +152,7 @@ const TABLE: VariableSpec[] = [
   // database
   v('database', 'DATABASE_URL', url('postgres', 'postgresql'), {
     required: always, secretUrlParts: ['password'], rules: ['missing-required', 'insecure-url', 'default-credentials'],
+    example: 'postgres://m1:PASSWORD@db.internal:5432/m1?sslmode=require',
     description: 'PostgreSQL connection URL (postgres://user:password@host:5432/db?sslmode=require). The password part is a secret.',
     checks: 'prod, non-loopback: no sslmode=require|verify-ca|verify-full: warning; default credentials: error in prod (default-credentials)',
   }),
@@ -194,7 +196,7 @@ const TABLE: VariableSpec[] = [
     checks: 'trace/debug in prod: warning',
   }),
   v('monitoring', 'M1_ANALYTICS_URL', url('http', 'https'), {
-    rules: ['insecure-url'],
+    rules: ['insecure-url'], example: 'https://analytics.example.com',
     description: 'Where analytics events are sent.',
     checks: 'prod: http is insecure-url error',
   }),
@@ -212,7 +214,7 @@ const TABLE: VariableSpec[] = [
     description: 'How many standard deviations from the mean a metric must be to count as an anomaly.',
   }),
   v('monitoring', 'SENTRY_DSN', url('https'), {
-    secretUrlParts: ['username'],
+    secretUrlParts: ['username'], example: 'https://KEY@o0.ingest.sentry.io/0',
     description: 'Sentry DSN that error reports are sent to; the key before the @ is a secret.',
   }),
 ];

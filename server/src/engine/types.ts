@@ -29,6 +29,11 @@ export interface Rule {
   description: string;
   /** `unordered-key` is off unless enabled by settings. */
   defaultOff?: boolean;
+  /**
+   * Checks what values mean (types, security, profile, required keys) rather than how the file is
+   * written. Example files (.env.example, ...) are lint-only, so the engine skips semantic rules there.
+   */
+  semantic?: boolean;
   check(ctx: RuleContext): Finding[];
 }
 

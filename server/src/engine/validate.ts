@@ -1,8 +1,19 @@
-// STUB (owned by the engine work): validate one document.
+// validate(): one document in, sorted findings out. Parse once, build the context once, run every
+// rule on it (rules share precomputed views of the context), then suppression, levels and order.
 import type { Finding } from '../../../shared/src/findings';
 import type { Profile } from '../../../shared/src/profiles';
+import { parseEnv } from '../parser/parse';
 import type { ParsedEnv } from '../parser/types';
-import type { RuleContext, RuleLevels } from './types';
+import { ALL_RULES } from '../rules';
+import { buildContext, isExampleFile } from './context';
+import { finalizeFindings } from './finalize';
+import { resolveProfile, type ProfileSource } from './profile';
+import { runRules, selectRules, type RuleFailure } from './run-rules';
+import type { Rule, RuleContext, RuleLevels } from './types';
+
+export { finalizeFindings, type FinalizeOptions } from './finalize';
+export type { ProfileSource } from './profile';
+export type { RuleFailure } from './run-rules';
 
 export interface ValidateOptions {
   /** Path or base name; the base name decides the profile suffix and whether the file is an example. */
@@ -12,9 +23,9 @@ export interface ValidateOptions {
   /** Text of the `.env.example` (or .sample/.template) sibling, when there is one. */
   exampleText?: string;
   ruleLevels?: RuleLevels;
+  /** The rules to run; all of them (rules/index.ts) by default. */
+  rules?: readonly Rule[];
 }
-
-export type ProfileSource = 'explicit' | 'file-name' | 'NODE_ENV' | 'default';
 
 export interface ValidationResult {
   profile: Profile;
@@ -23,8 +34,24 @@ export interface ValidationResult {
   ctx: RuleContext;
   /** Sorted by position; suppressions and level overrides applied. */
   findings: Finding[];
+  /** Rules that threw (each also reported as an error finding). Empty normally. */
+  ruleErrors: RuleFailure[];
 }
 
-export function validate(_text: string, _opts: ValidateOptions): ValidationResult {
-  throw new Error('validate: not implemented yet');
+export function validate(text: string, opts: ValidateOptions): ValidationResult {
+  const parsed = parseEnv(text);
+  const { profile, source } = resolveProfile(opts.fileName, parsed, opts.profile);
+  // An example file is the reference of the sync rules, never compared with one.
+  const example = opts.exampleText !== undefined && !isExampleFile(opts.fileName) ? parseEnv(opts.exampleText) : undefined;
+  const ctx = buildContext({ parsed, fileName: opts.fileName, profile, ...(example ? { example } : {}) });
+  const rules = selectRules(opts.rules ?? ALL_RULES, ctx, opts.ruleLevels);
+  const { findings, failures } = runRules(rules, ctx);
+  return {
+    profile,
+    profileSource: source,
+    parsed,
+    ctx,
+    findings: finalizeFindings(findings, ctx, opts.ruleLevels ? { ruleLevels: opts.ruleLevels } : {}),
+    ruleErrors: failures,
+  };
 }
