@@ -1,12 +1,13 @@
-// Validates one file: read it safely, pair it with its example sibling, run the engine, then the
-// optional connectivity checks and --fix. Returns the report, or throws a CliError for I/O problems.
+// Validates one file: read it safely, pair it with its example sibling, run the engine, then
+// --fix and the optional connectivity checks. Returns the report, or throws a CliError for I/O
+// problems (and for an engine failure, so that one bad file never hides the others' results).
 import type { Finding } from '../../../../shared/src/findings';
 import type { Profile } from '../../../../shared/src/profiles';
-import { validate, type ValidationResult } from '../../engine/validate';
+import { findExampleSibling } from '../../engine/example';
+import { validate, type ValidateOptions, type ValidationResult } from '../../engine/validate';
 import { CliError, errorMessage } from '../errors';
 import type { FileReport } from '../format/report';
-import { readEnvFile, type EnvFileText } from '../io/read-env-file';
-import { exampleSiblingOf } from './example-sibling';
+import { readEnvFile } from '../io/read-env-file';
 import { fixFile } from './fix';
 
 export interface CheckOptions {
@@ -15,12 +16,12 @@ export interface CheckOptions {
   fix: boolean;
   /** For non-fatal notes (invalid UTF-8, unusable example sibling). */
   warn(message: string): void;
-  /** Example texts by path, shared by the files of one directory. */
+  /** Example texts by path, read once for all the files of a directory. */
   exampleCache: Map<string, string | null>;
 }
 
 async function exampleText(file: string, opts: CheckOptions): Promise<string | undefined> {
-  const sibling = exampleSiblingOf(file);
+  const sibling = findExampleSibling(file);
   if (!sibling) return undefined;
   if (!opts.exampleCache.has(sibling)) {
     try {
@@ -33,15 +34,10 @@ async function exampleText(file: string, opts: CheckOptions): Promise<string | u
   return opts.exampleCache.get(sibling) ?? undefined;
 }
 
-export function runEngine(text: string, file: string, profile: Profile | undefined, example: string | undefined): ValidationResult {
+function guarded<T>(file: string, work: () => T): T {
   try {
-    return validate(text, {
-      fileName: file,
-      ...(profile ? { profile } : {}),
-      ...(example !== undefined ? { exampleText: example } : {}),
-    });
+    return work();
   } catch (e) {
-    // An engine bug must not hide the other files' results: this file fails with exit code 2.
     throw new CliError(`${file}: cannot validate: ${errorMessage(e)}`);
   }
 }
@@ -51,16 +47,24 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 export async function checkFile(file: string, opts: CheckOptions): Promise<FileReport> {
-  const input: EnvFileText = await readEnvFile(file);
+  const input = await readEnvFile(file);
   if (!input.validUtf8) opts.warn(`${file}: not valid UTF-8; invalid bytes read as U+FFFD (as dotenv reads them)${opts.fix ? '; not fixed' : ''}`);
   const example = await exampleText(file, opts);
-  let result = runEngine(input.text, file, opts.profile, example);
+  const validateOpts: ValidateOptions = {
+    fileName: file,
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(example !== undefined ? { exampleText: example } : {}),
+  };
+  let text = input.text;
   let fixed: FileReport['fixed'];
+  // A file that is not valid UTF-8 is never rewritten: writing the decoded text would replace
+  // the original bytes with U+FFFD for good.
   if (opts.fix && input.validUtf8) {
-    const outcome = await fixFile(file, input, result, (text) => runEngine(text, file, opts.profile, example));
-    result = outcome.result;
+    const outcome = await guardedAsync(file, () => fixFile(file, input, validateOpts));
+    text = outcome.text;
     fixed = outcome.fixed;
   }
+  const result: ValidationResult = guarded(file, () => validate(text, validateOpts));
   const findings = [...result.findings];
   if (opts.connectivity && !result.ctx.isExample) {
     const { checkConnectivity } = await import('../../connectivity/index');
@@ -68,4 +72,13 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
     findings.sort(byPosition);
   }
   return { path: file, profile: result.profile, findings, ...(fixed ? { fixed } : {}) };
+}
+
+async function guardedAsync<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${file}: cannot validate: ${errorMessage(e)}`);
+  }
 }

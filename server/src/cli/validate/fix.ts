@@ -1,33 +1,23 @@
-// --fix: applies the safe fixes, re-validates, and repeats while that changes something (a fix
-// can reveal another, e.g. removing a blank line makes the file end differently), at most a few
-// rounds. Writes only when the text changed, atomically, keeping the BOM and the file mode.
+// --fix: the engine's fixAll() (the same edits as the language server's "Fix all M1 issues")
+// applies every safe fix, re-validating between rounds. The file is written only when the text
+// changed, atomically, with its BOM and permission bits kept.
 import type { RuleId } from '../../../../shared/src/rule-ids';
-import type { ValidationResult } from '../../engine/validate';
+import { fixAll } from '../../engine/apply-fixes';
+import type { ValidateOptions } from '../../engine/validate';
 import { CliError } from '../errors';
 import { fsErrorText } from '../io/fs-errors';
 import type { EnvFileText } from '../io/read-env-file';
 import { writeFileAtomic } from '../io/write-atomic';
-import { applySafeFixes } from './apply';
-
-const MAX_ROUNDS = 5;
 
 export interface FixOutcome {
-  result: ValidationResult;
+  /** The text after the fixes (the input text when nothing applied). */
+  text: string;
   /** One rule id per finding that was fixed. */
   fixed: RuleId[];
 }
 
-export async function fixFile(file: string, input: EnvFileText, first: ValidationResult, revalidate: (text: string) => ValidationResult): Promise<FixOutcome> {
-  let result = first;
-  let text = input.text;
-  const fixed: RuleId[] = [];
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const step = applySafeFixes(text, result.findings);
-    if (step.text === text) break;
-    text = step.text;
-    fixed.push(...step.fixed);
-    result = revalidate(text);
-  }
+export async function fixFile(file: string, input: EnvFileText, opts: ValidateOptions): Promise<FixOutcome> {
+  const { text, applied } = fixAll(input.text, opts);
   if (text !== input.text) {
     try {
       await writeFileAtomic(file, (input.bom ? '\uFEFF' : '') + text, input.mode);
@@ -35,5 +25,5 @@ export async function fixFile(file: string, input: EnvFileText, first: Validatio
       throw new CliError(`${file}: cannot write the fixes: ${fsErrorText(e)}`);
     }
   }
-  return { result, fixed };
+  return { text, fixed: applied.map((a) => a.rule) };
 }
