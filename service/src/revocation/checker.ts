@@ -73,9 +73,11 @@ export interface CheckerStats {
 }
 
 interface Flight {
-  promise: Promise<boolean>;
+  promise: Promise<CheckOutcome>;
   /** A pub/sub message said this jti was revoked while the lookup was in flight. */
   revokedByMessage: boolean;
+  /** Why the lookup failed (safe to show), when it did. */
+  failure: string;
 }
 
 export interface RevocationCheckerEvents {
@@ -94,6 +96,17 @@ export interface RevocationCheckerEvents {
 
 const TRUE = Promise.resolve(true);
 const FALSE = Promise.resolve(false);
+/** Which outcomes refuse the token. */
+const DENIES: Record<CheckOutcome, boolean> = { allowed: false, revoked: true, failClosed: true, failOpen: false, malformed: true };
+const denies = (o: CheckOutcome): boolean => DENIES[o];
+/** Shared already-resolved promises: the cached path allocates nothing. */
+const RESOLVED: Record<CheckOutcome, Promise<CheckOutcome>> = {
+  allowed: Promise.resolve('allowed'),
+  revoked: Promise.resolve('revoked'),
+  failClosed: Promise.resolve('failClosed'),
+  failOpen: Promise.resolve('failOpen'),
+  malformed: Promise.resolve('malformed'),
+};
 
 export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
   readonly stats: CheckerStats = { allowed: 0, revoked: 0, failClosed: 0, failOpen: 0, malformed: 0, cacheHits: 0, cacheMisses: 0, storeErrors: 0 };
@@ -142,38 +155,22 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
 
   /**
    * Whether the token must be refused. Takes the raw JWT (decoded, not verified: verify it
-   * yourself) or its already-verified claims (faster). Never rejects.
+   * yourself) or its already-verified claims (faster). Never rejects. True for a revoked token,
+   * for a store failure (fail-closed, unless failOpen) and for input that is not a token.
    */
   isRevoked(tokenOrClaims: string | CheckClaims): Promise<boolean> {
     const c = typeof tokenOrClaims === 'string' ? claimsOf(tokenOrClaims) : tokenOrClaims;
-    if (c === null || typeof c !== 'object') {
-      this.count('malformed');
-      return TRUE; // not a token we can reason about: refuse, like a failed verification would
-    }
-    const key = cacheKey(c);
-    if (key === null) {
-      // No jti, sub or tool: no revocation can ever name this token.
-      this.count('allowed');
-      return FALSE;
-    }
-    const hit = this.cache.get(key, this.now());
-    if (hit !== undefined) {
-      this.stats.cacheHits++;
-      if (hit.revoked) {
-        this.count('revoked');
-        this.audit?.note('revoked', c);
-        return TRUE;
-      }
-      this.count('allowed');
-      return FALSE;
-    }
-    this.stats.cacheMisses++;
-    const f = this.inflight.get(key);
-    if (f !== undefined) return f.promise;
-    const flight: Flight = { promise: FALSE, revokedByMessage: false };
-    this.inflight.set(key, flight);
-    flight.promise = this.lookup(key, c, flight);
-    return flight.promise;
+    const o = this.quick(c);
+    if (o !== undefined) return DENIES[o] ? TRUE : FALSE;
+    return this.slow(c as CheckClaims).then(denies);
+  }
+
+  /** Like isRevoked, but says why: lets a caller tell "revoked" from "could not check". */
+  check(tokenOrClaims: string | CheckClaims): Promise<CheckOutcome> {
+    const c = typeof tokenOrClaims === 'string' ? claimsOf(tokenOrClaims) : tokenOrClaims;
+    const o = this.quick(c);
+    if (o !== undefined) return RESOLVED[o];
+    return this.slow(c as CheckClaims);
   }
 
   /** Number of cached answers (for tests and metrics). */
@@ -192,14 +189,54 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
     await this.audit?.close();
   }
 
-  private async lookup(key: string, c: CheckClaims, flight: Flight): Promise<boolean> {
+  /** The answer without a store round trip (cache hit, or nothing to look up), else undefined. */
+  private quick(c: CheckClaims | null): CheckOutcome | undefined {
+    if (c === null || typeof c !== 'object') {
+      this.count('malformed'); // not a token we can reason about: refuse, like a failed verification
+      return 'malformed';
+    }
+    const key = cacheKey(c);
+    if (key === null) {
+      this.count('allowed'); // no jti, sub or tool: no revocation can ever name this token
+      return 'allowed';
+    }
+    const hit = this.cache.get(key, this.now());
+    if (hit === undefined) return undefined;
+    this.stats.cacheHits++;
+    if (hit.revoked) {
+      this.count('revoked');
+      this.audit?.note('revoked', c);
+      return 'revoked';
+    }
+    this.count('allowed');
+    return 'allowed';
+  }
+
+  private slow(c: CheckClaims): Promise<CheckOutcome> {
+    const key = cacheKey(c) as string;
+    this.stats.cacheMisses++;
+    let f = this.inflight.get(key);
+    if (f === undefined) {
+      const flight: Flight = { promise: RESOLVED.allowed, revokedByMessage: false, failure: '' };
+      this.inflight.set(key, flight);
+      flight.promise = this.lookup(key, c, flight);
+      f = flight;
+    }
+    const flight = f;
+    return flight.promise.then((o) => this.settle(o, c, flight));
+  }
+
+  /** One store lookup, shared by every concurrent check of the same token. */
+  private async lookup(key: string, c: CheckClaims, flight: Flight): Promise<CheckOutcome> {
     const epoch = this.epoch;
     let r: LookupResult;
     try {
       r = await this.opts.store.lookup({ jti: c.jti, sub: c.sub, tool: c.tool });
     } catch (e) {
       this.inflight.delete(key);
-      return this.failed(c, e);
+      this.stats.storeErrors++;
+      flight.failure = safeErrorMessage(e);
+      return this.failOpen ? 'failOpen' : 'failClosed';
     }
     this.inflight.delete(key);
     const revoked = flight.revokedByMessage || decide(c, r);
@@ -207,25 +244,24 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
     if (epoch === this.epoch) {
       this.cache.set(key, { revoked, until: revoked ? revokedUntil(c, now, this.ttlMs) : now + this.ttlMs });
     }
-    if (revoked) {
-      this.count('revoked');
-      this.audit?.note('revoked', c);
-    } else {
-      this.count('allowed');
-    }
-    return revoked;
+    return revoked ? 'revoked' : 'allowed';
   }
 
-  private failed(c: CheckClaims, e: unknown): boolean {
-    this.stats.storeErrors++;
-    const outcome = this.failOpen ? 'failOpen' : 'failClosed';
-    this.count(outcome);
-    const message = `revocation check ${this.failOpen ? 'failed OPEN (TOKEN_REVOCATION_FAIL_OPEN=true)' : 'failed closed: token denied'}: store unavailable (${safeErrorMessage(e)})`;
-    this.opts.onError?.({ type: 'errors', code: 'revocation_store_unavailable', message, severity: 'high', source: 'revocation' });
-    this.emit('failure', outcome, message);
-    if (this.failOpen) return false;
-    this.audit?.note('fail-closed', c);
-    return true;
+  /** Per check: count it, audit a denial, report a failure (each denied-by-failure check emits). */
+  private settle(o: CheckOutcome, c: CheckClaims, flight: Flight): CheckOutcome {
+    this.count(o);
+    if (o === 'revoked') {
+      this.audit?.note('revoked', c);
+    } else if (o === 'failClosed' || o === 'failOpen') {
+      const message =
+        o === 'failOpen'
+          ? `revocation check failed OPEN (TOKEN_REVOCATION_FAIL_OPEN=true): store unavailable (${flight.failure})`
+          : `revocation check failed closed, token denied: store unavailable (${flight.failure})`;
+      this.opts.onError?.({ type: 'errors', code: 'revocation_store_unavailable', message, severity: 'high', source: 'revocation' });
+      this.emit('failure', o, message);
+      if (o === 'failClosed') this.audit?.note('fail-closed', c);
+    }
+    return o;
   }
 
   private count(o: CheckOutcome): void {
