@@ -22,6 +22,8 @@ export interface ClientFeatures {
   configurationDynamicRegistration: boolean;
   reportValidationRuns: boolean;
   statusNotifications: boolean;
+  /** codeAction/resolve can fill in `edit` (fix-all is then computed only when chosen). */
+  codeActionResolve: boolean;
 }
 
 export function defaultClientFeatures(): ClientFeatures {
@@ -32,6 +34,7 @@ export function defaultClientFeatures(): ClientFeatures {
     configurationDynamicRegistration: false,
     reportValidationRuns: false,
     statusNotifications: false,
+    codeActionResolve: false,
   };
 }
 

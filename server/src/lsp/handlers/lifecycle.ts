@@ -38,6 +38,7 @@ function initialize(ctx: ServerContext, params: InitializeParams): InitializeRes
     configurationDynamicRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     reportValidationRuns: options.reportValidationRuns,
     statusNotifications: options.statusNotifications,
+    codeActionResolve: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   });
   if (options.settings !== undefined) ctx.settings.invalidate(options.settings);
   const result: InitializeResult = {
@@ -45,7 +46,7 @@ function initialize(ctx: ServerContext, params: InitializeParams): InitializeRes
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['='] },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       documentSymbolProvider: { label: 'M1 variables' },
       foldingRangeProvider: true,
     },

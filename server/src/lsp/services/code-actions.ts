@@ -8,6 +8,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import { z } from 'zod';
 import { FIX_ALL_KIND } from '../../../../shared/src/protocol';
 import { diagnosticData } from './diagnostics';
 
@@ -41,9 +42,20 @@ export function quickFixes(uri: string, currentVersion: number, diagnostics: rea
   return actions;
 }
 
-export function fixAllAction(uri: string, version: number, edits: TextEdit[]): CodeAction | undefined {
-  if (edits.length === 0) return undefined;
-  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: versionedEdit(uri, version, edits) };
+/** What a fix-all action carries until codeAction/resolve computes its edit. */
+export const FixAllDataSchema = z.object({ fixAll: z.object({ uri: z.string(), version: z.number().int() }) });
+export type FixAllData = z.infer<typeof FixAllDataSchema>;
+
+/** Without an edit: the (costly) edit is computed on codeAction/resolve, only when the user picks it. */
+export function unresolvedFixAll(uri: string, version: number): CodeAction {
+  const data: FixAllData = { fixAll: { uri, version } };
+  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data };
+}
+
+export function resolvedFixAll(uri: string, version: number, edit: TextEdit | undefined): CodeAction {
+  const action: CodeAction = { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND };
+  if (edit) action.edit = versionedEdit(uri, version, [edit]);
+  return action;
 }
 
 /** Does the request's `only` filter admit this kind? (LSP: a kind matches its sub-kinds.) */

@@ -51,7 +51,7 @@ export interface ValidationOutput {
   targets: ConnectivityTarget[];
 }
 
-function engineOptions(input: ValidationInput): ValidateOptions {
+export function engineOptions(input: ValidationInput): ValidateOptions {
   const opts: ValidateOptions = { fileName: input.fileName };
   if (input.profile) opts.profile = input.profile;
   if (input.ruleLevels) opts.ruleLevels = input.ruleLevels;
