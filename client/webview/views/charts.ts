@@ -21,6 +21,19 @@ const METRIC_CHART: Record<AnomalyPayload['metric'], ChartId> = {
 const HEIGHT = 180;
 const MARKED_ANOMALIES = 50;
 
+/** A second with data between two without is a lone point: no line reaches it, so draw a dot. */
+const isolatedPoints: uPlot.Series.Points.Filter = (u, seriesIdx) => {
+  const ys = u.data[seriesIdx] ?? [];
+  const out: number[] = [];
+  for (let i = 0; i < ys.length; i++) {
+    if (ys[i] === null || ys[i] === undefined) continue;
+    const prev = i > 0 ? ys[i - 1] : null;
+    const next = i + 1 < ys.length ? ys[i + 1] : null;
+    if ((prev === null || prev === undefined) && (next === null || next === undefined)) out.push(i);
+  }
+  return out;
+};
+
 export interface ChartHosts {
   throughput: HTMLElement;
   latency: HTMLElement;
@@ -130,6 +143,7 @@ export class Charts {
     }
     const axis = (values?: uPlot.Axis['values']): uPlot.Axis => ({
       stroke: p.fg,
+      ...(values ? { size: 64 } : {}), // room for 1,200 ms
       font: p.font,
       grid: { stroke: p.grid, width: 1 },
       ticks: { stroke: p.grid, width: 1 },
@@ -152,7 +166,7 @@ export class Charts {
   }
 
   #line(label: string, stroke: string): uPlot.Series {
-    return { label, stroke, width: 1.5, spanGaps: false, points: { show: false } };
+    return { label, stroke, width: 1.5, spanGaps: false, points: { show: true, size: 5, fill: stroke, filter: isolatedPoints } };
   }
 
   #anomalyMarkers(id: ChartId): uPlot.Plugin {

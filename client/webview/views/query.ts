@@ -78,7 +78,9 @@ export class QueryView {
   #fail(message: string, issues: string[]): void {
     const { status, table } = this.el;
     status.dataset.state = 'error';
-    setText(status, issues.length ? `${message} — ${issues.join('; ')}` : message);
+    // The service's message often lists its issues already; add only those it does not.
+    const extra = issues.filter((i) => !message.includes(i));
+    setText(status, extra.length ? `${message} — ${extra.join('; ')}` : message);
     table.hidden = true;
   }
 
