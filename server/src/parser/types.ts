@@ -52,7 +52,11 @@ export interface ParsedEnv {
   text: string;
   /** Source order, overridden duplicates included. */
   entries: EnvEntry[];
-  /** Key -> value, identical to dotenv.parse(text); a null-prototype object so `__proto__` is an ordinary key. */
+  /**
+   * Key -> value, identical to dotenv.parse(text): a null-prototype object, so `constructor` or `toString`
+   * are ordinary keys. `__proto__` is absent, exactly as in dotenv's result (its `{}` drops it); the
+   * entry is still in `entries`.
+   */
   values: Record<string, string>;
   lines: EnvLine[];
   /** Full-line comments (suppression directives live here). */
@@ -60,11 +64,13 @@ export interface ParsedEnv {
   lineIndex: LineIndex;
 }
 
-/** A `$NAME`, `${NAME}` or `${NAME:-default}` inside a value. */
+/** A `$NAME`, `${NAME}` or `${NAME:-default}` (also `-`, `:+`, `+`) inside a value, as dotenv-expand reads it. */
 export interface Reference {
   /** The entry whose value holds the reference. */
   entry: EnvEntry;
+  /** The name dotenv-expand looks up (the text before the first operator). */
   name: string;
+  /** From the `$` to the end of the reference, in the document text. */
   span: Span;
   braced: boolean;
   /** Has a `:-`/`-`/`:+`/`+` operand, so an undefined name is not an error. */
