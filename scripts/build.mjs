@@ -15,6 +15,8 @@ const entries = [
   { in: 'service/src/main.ts', out: 'dist/service.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'client/webview/main.ts', out: 'dist/webview.js', platform: 'browser' },
+  // The revocation checker library M1 applications embed (package export `m1-ops/revocation`).
+  { in: 'service/src/revocation/index.ts', out: 'dist/revocation.js' },
 ];
 
 const started = Date.now();

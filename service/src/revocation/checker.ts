@@ -39,7 +39,9 @@ export interface RevocationErrorEvent {
 }
 
 export interface RevocationCheckerOptions {
-  store: Pick<RevocationStore, 'lookup' | 'subscribe' | 'onStatus' | 'appendAudit'>;
+  store: Pick<RevocationStore, 'lookup' | 'subscribe' | 'onStatus' | 'appendAudit' | 'close'>;
+  /** close() also closes the store (when the checker made it: createRevocationChecker). */
+  ownsStore?: boolean;
   /** TOKEN_REVOCATION_CACHE_TTL_S: how long a "not revoked" answer is trusted. */
   cacheTtlS: number;
   /** Bound on cached answers (approximate LRU). Default 100,000 (~10 MB). */
@@ -187,6 +189,7 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
   async close(): Promise<void> {
     for (const u of this.unsubscribe.splice(0)) u();
     await this.audit?.close();
+    if (this.opts.ownsStore === true) await this.opts.store.close();
   }
 
   /** The answer without a store round trip (cache hit, or nothing to look up), else undefined. */
