@@ -22,6 +22,8 @@ import { revocationRoutes } from './revocation/routes';
 import { dashboardRoutes } from './routes/dashboard';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { queryRoutes } from './routes/query';
+import { streamRoutes } from './routes/stream';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -33,6 +35,7 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps): Promise<Fa
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
+  deps.logRef.current = app.log;
   const routes = trackRoutes(app);
   app.decorate('m1', {
     config,
@@ -47,9 +50,17 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps): Promise<Fa
 
   await app.register(healthRoutes, { store: deps.store });
   await app.register(eventRoutes, { ingestor: deps.ingestor, onStoreError: () => deps.storeErrors.inc({ op: 'append' }) });
+  await app.register(queryRoutes, { analytics: deps.analytics });
+  await app.register(streamRoutes, { hub: deps.hub, feed: deps.feed });
   await app.register(dashboardRoutes);
   await app.register(revocationRoutes);
   routes.install();
+
+  // Stop live streams first (with a final comment) so that closing the server does not wait on them.
+  app.addHook('preClose', (done) => {
+    deps.hub.closeAll('server shutting down');
+    done();
+  });
 
   await app.ready();
   return app;

@@ -1,33 +1,66 @@
 // Builds what the app needs from the configuration: the store (embedded or Redis), the shared Redis
-// connection, metrics, the ingestion pipeline and the live-stream hub. Kept apart from app.ts so that
-// tests can build two apps on one Redis, or inspect the parts.
+// connection, metrics, the ingestion pipeline, the analytics engine and the live stream. Kept apart from
+// app.ts so that tests can build two apps on one Redis, or look at the parts.
 //
 // STABLE INTERFACE: createDeps(config, opts?) → Promise<AppDeps>; closeDeps(deps) → Promise<void>
-import type { Redis } from 'ioredis';
+import type { FastifyBaseLogger } from 'fastify';
+import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
+import { AnalyticsEngine } from './analytics/engine';
 import type { ServiceConfig } from './config';
 import { createEventSink, type EventSink } from './events/emit';
 import { Ingestor } from './events/ingest';
 import { MetricsRegistry, type Counter } from './metrics/registry';
+import { LiveFeed } from './sse/feed';
+import { SseHub } from './sse/hub';
+import { LiveRollups } from './sse/rollups';
 import { EmbeddedEventStore } from './store/embedded';
+import { RedisEventStore } from './store/redis';
 import type { EventStore } from './store/types';
+
+export const PING_MS = 15_000;
+export const BACKLOG_LIMIT_BYTES = 1024 * 1024;
+const TRIM_EVERY_MS = 10_000;
 
 export interface AppDeps {
   metrics: MetricsRegistry;
   store: EventStore;
   ingestor: Ingestor;
   events: EventSink;
+  /** The shared command connection (null on the embedded store). */
   redis: Redis | null;
+  analytics: AnalyticsEngine;
+  hub: SseHub;
+  feed: LiveFeed;
+  rollups: LiveRollups;
   storeErrors: Counter;
   clock: () => number;
   startedAt: number;
   /** Where logs go (tests capture them); stdout when absent. */
   logStream?: DestinationStream;
+  /** Set by buildApp to the app's logger, for parts created before the app (the event sink). */
+  logRef: { current: FastifyBaseLogger | null };
+  /** Stops timers and the store subscription (closeDeps calls it). */
+  dispose(): void;
 }
 
 export interface DepsOptions {
   clock?: () => number;
   logStream?: DestinationStream;
+  /** Tests shorten these; production uses the defaults above. */
+  pingMs?: number;
+  backlogLimitBytes?: number;
+}
+
+export function redisConnection(config: ServiceConfig, opts: { blocking?: boolean } = {}): Redis {
+  return new Redis(config.redisUrl as string, {
+    connectTimeout: config.redisConnectTimeoutMs,
+    // A blocking XREAD must not be cut by the command timeout; every other command is bounded by it.
+    ...(opts.blocking ? {} : { commandTimeout: config.redisCommandTimeoutMs }),
+    maxRetriesPerRequest: opts.blocking ? null : 1,
+    enableOfflineQueue: true,
+    lazyConnect: true,
+  });
 }
 
 export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}): Promise<AppDeps> {
@@ -36,16 +69,84 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
   const ingested = metrics.counter('m1_events_ingested_total', 'Events accepted by this instance, by type.', ['type']);
   const dropped = metrics.counter('m1_events_dropped_total', 'Internal events not stored, by reason.', ['reason']);
   const storeErrors = metrics.counter('m1_store_errors_total', 'Event store operations that failed, by operation.', ['op']);
-  const store: EventStore = new EmbeddedEventStore();
+  const clientsGauge = metrics.gauge('m1_sse_clients', 'Connected live-stream (SSE) clients.');
+  const disconnects = metrics.counter('m1_sse_disconnects_total', 'Live-stream clients gone, by reason (closed, backlog, shutdown).', ['reason']);
+
+  let redis: Redis | null = null;
+  let store: EventStore;
+  if (config.redisUrl) {
+    redis = redisConnection(config);
+    await redis.connect();
+    store = new RedisEventStore({
+      redis,
+      reader: redisConnection(config, { blocking: true }),
+      prefix: config.redisKeyPrefix,
+      retentionMs: config.analytics.retentionMs,
+      bufferSize: config.analytics.bufferSize,
+      clock,
+      onError: (op) => storeErrors.inc({ op }),
+    });
+  } else {
+    store = new EmbeddedEventStore();
+  }
+
+  const analytics = new AnalyticsEngine({ retentionMs: config.analytics.retentionMs, anomalyZThreshold: config.analytics.anomalyZThreshold, clock });
+  const rollups = new LiveRollups(config.analytics.anomalyZThreshold, clock);
+  const hub = new SseHub({
+    pingMs: opts.pingMs ?? PING_MS,
+    backlogLimitBytes: opts.backlogLimitBytes ?? BACKLOG_LIMIT_BYTES,
+    clientsGauge,
+    disconnects,
+    rollups,
+  });
+  const feed = new LiveFeed(config.analytics.bufferSize, hub, rollups);
+  // Analytics first: a query answered after a 202 sees the batch; then the live side.
+  const unsubscribe = store.subscribe({
+    onEvents: (batch) => {
+      analytics.ingest(batch);
+      feed.onEvents(batch);
+    },
+    onGap: () => feed.onGap(),
+  });
   await store.start();
+  metrics.gaugeFn('m1_analytics_rows', 'Events held by the analytics engine (within retention).', () => analytics.rowCount);
+
+  const trimTimer = setInterval(() => analytics.trim(), TRIM_EVERY_MS);
+  trimTimer.unref();
+
   const ingestor = new Ingestor(store, ingested, clock);
-  const events = createEventSink(ingestor, dropped, () => null);
-  const deps: AppDeps = { metrics, store, ingestor, events, redis: null, storeErrors, clock, startedAt: clock() };
+  const logRef: AppDeps['logRef'] = { current: null };
+  const events = createEventSink(ingestor, dropped, () => logRef.current);
+  const deps: AppDeps = {
+    metrics,
+    store,
+    ingestor,
+    events,
+    redis,
+    analytics,
+    hub,
+    feed,
+    rollups,
+    storeErrors,
+    clock,
+    startedAt: clock(),
+    logRef,
+    dispose() {
+      clearInterval(trimTimer);
+      unsubscribe();
+      rollups.stop();
+      hub.closeAll('server shutting down');
+    },
+  };
   if (opts.logStream) deps.logStream = opts.logStream;
   return deps;
 }
 
 export async function closeDeps(deps: AppDeps): Promise<void> {
+  deps.dispose();
   await deps.store.close();
-  if (deps.redis) await deps.redis.quit().catch(() => deps.redis?.disconnect());
+  if (deps.redis) {
+    const r = deps.redis;
+    await r.quit().catch(() => r.disconnect());
+  }
 }

@@ -132,8 +132,8 @@ export const SSE_EVENT_TYPES = ['rollup', 'anomaly', 'reset'] as const;
 
 export const RollupStatsSchema = z.object({
   count: z.number(),
-  /** errors / count for types with a failure notion (tools: error|timeout, policy: deny, health: down,
-   * cache: miss); errors events count as 1. null when the type has none (costs). */
+  /** Failed / count for the types with a failure notion (tools: status error or timeout; health: status
+   * not up); null for the others. */
   errorRate: z.number().nullable(),
   p50: z.number().nullable(),
   p95: z.number().nullable(),

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../service/src/app';
 import { loadConfig, type ServiceConfig } from '../../service/src/config';
-import { closeDeps, createDeps, type AppDeps } from '../../service/src/deps';
+import { closeDeps, createDeps, type AppDeps, type DepsOptions } from '../../service/src/deps';
 import { SCOPES, signAdminToken } from '../../service/src/http/auth';
 
 export const TEST_SECRET = 'test-admin-secret-0123456789abcdef-0123456789abcdef';
@@ -16,10 +16,14 @@ export interface TestService {
   url: string;
   logs: string[];
   token(scopes?: readonly string[], ttlS?: number): Promise<string>;
+  /** Events this instance's store delivered since start (Redis: through XREAD), and the newest id. */
+  delivered(): { count: number; latestSeq: number };
+  /** Resolves once `count` events have been delivered (a deadline guards it; no sleeping). */
+  waitDelivered(count: number, ms?: number): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+export async function startTestService(env: Record<string, string> = {}, opts: Omit<DepsOptions, 'logStream'> = {}): Promise<TestService> {
   const config = loadConfig({ M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...env }, { port: 0, host: '127.0.0.1' });
   const logs: string[] = [];
   const logStream = new Writable({
@@ -28,8 +32,18 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       cb();
     },
   });
-  const deps = await createDeps(config, { logStream });
+  const deps = await createDeps(config, { ...opts, logStream });
   const app = await buildApp(config, deps);
+  const seen = { count: 0, latestSeq: 0 };
+  const waiters = new Set<() => void>();
+  deps.store.subscribe({
+    onEvents(batch) {
+      seen.count += batch.length;
+      seen.latestSeq = (batch[batch.length - 1] as { seq: number }).seq;
+      for (const w of [...waiters]) w();
+    },
+    onGap() {},
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
@@ -38,6 +52,24 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     url: address,
     logs,
     token: (scopes = SCOPES, ttlS = 600) => signAdminToken(TEST_SECRET, { sub: 'test-admin', scopes, ttlS }),
+    delivered: () => ({ ...seen }),
+    waitDelivered(count, ms = 15_000) {
+      if (seen.count >= count) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (seen.count >= count) {
+            clearTimeout(timer);
+            waiters.delete(check);
+            resolve();
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`only ${seen.count} of ${count} events delivered`));
+        }, ms);
+        waiters.add(check);
+      });
+    },
     async close() {
       await app.close();
       await closeDeps(deps);

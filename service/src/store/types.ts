@@ -9,6 +9,8 @@ export interface StoredEvent {
   readonly event: AnalyticsEvent;
   /** `JSON.stringify(event)`, computed once and shared by every SSE client and the ring buffer. */
   readonly json: string;
+  /** When the store took it (epoch ms; Redis: the stream entry's time), for retention; absent = now. */
+  readonly arrived?: number;
 }
 
 export interface StoreListener {
@@ -46,7 +48,8 @@ export function withIdJson(seq: number, jsonWithoutId: string): string {
   return jsonWithoutId === '{}' ? `{"id":"${seq}"}` : `{"id":"${seq}",${jsonWithoutId.slice(1)}`;
 }
 
-export function toStored(seq: number, e: NormalizedEvent): StoredEvent {
+export function toStored(seq: number, e: NormalizedEvent, jsonWithoutId: string = JSON.stringify(e), arrived?: number): StoredEvent {
   const event: AnalyticsEvent = { id: String(seq), ...e };
-  return { seq, event, json: withIdJson(seq, JSON.stringify(e)) };
+  const stored = { seq, event, json: withIdJson(seq, jsonWithoutId) };
+  return arrived === undefined ? stored : { ...stored, arrived };
 }

@@ -1,0 +1,61 @@
+// The analytics engine: one columnar table per event type, fed by the store's subscription (so on Redis
+// it holds what every instance ingested), trimmed continuously to the retention, queried with the DSL.
+import { EVENT_TYPES, type EventType } from '../../../shared/src/events';
+import type { Query, QueryResult } from '../../../shared/src/query';
+import type { StoredEvent } from '../store/types';
+import { ColumnarTable } from './columnar-table';
+import { executeQuery } from './dsl-execute';
+
+export interface AnalyticsOptions {
+  retentionMs: number;
+  anomalyZThreshold: number;
+  clock?: () => number;
+}
+
+export class AnalyticsEngine {
+  private readonly tables = new Map<EventType, ColumnarTable>();
+  private latestSeq = 0;
+  private readonly clock: () => number;
+
+  constructor(private readonly opts: AnalyticsOptions) {
+    this.clock = opts.clock ?? Date.now;
+    for (const t of EVENT_TYPES) this.tables.set(t, new ColumnarTable(t));
+  }
+
+  table(type: EventType): ColumnarTable {
+    return this.tables.get(type) as ColumnarTable;
+  }
+
+  get rowCount(): number {
+    let n = 0;
+    for (const t of this.tables.values()) n += t.rowCount;
+    return n;
+  }
+
+  ingest(batch: readonly StoredEvent[]): void {
+    const arrived = this.clock();
+    for (const e of batch) {
+      this.table(e.event.type).append(e.event, e.seq, e.arrived ?? arrived);
+      if (e.seq > this.latestSeq) this.latestSeq = e.seq;
+    }
+  }
+
+  /** Drops rows that arrived more than the retention ago. Rows are also filtered by `ts` at query time,
+   * so an event stamped long ago never shows, however recently it arrived. */
+  trim(): number {
+    const cutoff = this.clock() - this.opts.retentionMs;
+    let n = 0;
+    for (const t of this.tables.values()) n += t.trimArrivedBefore(cutoff);
+    return n;
+  }
+
+  query(q: Query): QueryResult {
+    this.trim();
+    return executeQuery(this.table(q.type), q, {
+      now: this.clock(),
+      retentionMs: this.opts.retentionMs,
+      latestSeq: this.latestSeq,
+      anomalyThreshold: this.opts.anomalyZThreshold,
+    });
+  }
+}

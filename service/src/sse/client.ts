@@ -1,0 +1,93 @@
+// One live-stream client: writes SSE frames to the raw response while honouring backpressure. When the
+// socket stops taking data (`write()` returns false) frames queue here until 'drain'; a client whose
+// backlog (queued + Node's own buffer) passes the limit is disconnected rather than allowed to grow
+// memory without bound - it resumes with Last-Event-ID like any reconnect.
+import type { ServerResponse } from 'node:http';
+import type { EventType } from '../../../shared/src/events';
+import { commentFrame } from './frames';
+
+export type DisconnectReason = 'closed' | 'backlog' | 'shutdown';
+
+export interface SseClientOptions {
+  /** Raw event types wanted; null = all. */
+  types: ReadonlySet<EventType> | null;
+  /** Rollup interval in ms, or null. */
+  rollupMs: number | null;
+  backlogLimitBytes: number;
+  onClose: (client: SseClient, reason: DisconnectReason) => void;
+}
+
+export class SseClient {
+  /** Key of the type filter: clients with the same key share one serialised batch. */
+  readonly filterKey: string;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private blocked = false;
+  private closed = false;
+
+  constructor(
+    private readonly res: ServerResponse,
+    readonly opts: SseClientOptions,
+  ) {
+    this.filterKey = opts.types ? [...opts.types].sort().join(',') : '*';
+    res.on('drain', () => this.flush());
+    res.on('close', () => this.finish('closed'));
+    res.on('error', () => this.finish('closed'));
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Bytes waiting to reach the socket (ours plus Node's). */
+  get backlogBytes(): number {
+    return this.pendingBytes + this.res.writableLength;
+  }
+
+  wants(type: EventType): boolean {
+    return this.opts.types === null || this.opts.types.has(type);
+  }
+
+  /** `bytes` = Buffer.byteLength(frame), computed once by the caller for all clients. */
+  send(frame: string, bytes: number): void {
+    if (this.closed || frame === '') return;
+    if (this.blocked) {
+      this.pending.push(frame);
+      this.pendingBytes += bytes;
+    } else if (!this.res.write(frame)) {
+      this.blocked = true;
+    }
+    if (this.backlogBytes > this.opts.backlogLimitBytes) this.drop();
+  }
+
+  private flush(): void {
+    if (this.closed) return;
+    this.blocked = false;
+    if (this.pending.length === 0) return;
+    const data = this.pending.join('');
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (!this.res.write(data)) this.blocked = true;
+  }
+
+  /** Past the backlog: the socket is destroyed (no final frame could get through anyway). */
+  private drop(): void {
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.finish('backlog');
+    this.res.destroy();
+  }
+
+  /** Ends the stream with a final comment (shutdown). */
+  end(comment: string): void {
+    if (this.closed) return;
+    this.finish('shutdown');
+    this.res.end(commentFrame(comment));
+  }
+
+  private finish(reason: DisconnectReason): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.opts.onClose(this, reason);
+  }
+}

@@ -1,0 +1,101 @@
+// The live-stream hub: every connected SSE client, fan-out of stored events, pings, rollups, resets and
+// shutdown. A batch is serialised once per distinct type filter (not once per client), so the cost of
+// fan-out is one string concatenation per filter plus one write per client.
+import type { EventType, ResetPayload } from '../../../shared/src/events';
+import type { Counter, Gauge } from '../metrics/registry';
+import type { StoredEvent } from '../store/types';
+import type { LiveRollups, RollupListener } from './rollups';
+import { SseClient, type DisconnectReason, type SseClientOptions } from './client';
+import { PING, eventFrame, namedFrame } from './frames';
+
+export interface HubOptions {
+  pingMs: number;
+  backlogLimitBytes: number;
+  clientsGauge: Gauge;
+  disconnects: Counter;
+  rollups: LiveRollups;
+}
+
+export class SseHub {
+  private readonly clients = new Set<SseClient>();
+  private readonly rollupUnsubs = new Map<SseClient, () => void>();
+  private readonly pingTimer: NodeJS.Timeout;
+
+  constructor(private readonly opts: HubOptions) {
+    this.pingTimer = setInterval(() => this.broadcast(PING), opts.pingMs);
+    this.pingTimer.unref();
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Registers a client whose response headers and opening frames are already written. */
+  add(res: ConstructorParameters<typeof SseClient>[0], o: Omit<SseClientOptions, 'backlogLimitBytes' | 'onClose'>): SseClient {
+    const client = new SseClient(res, { ...o, backlogLimitBytes: this.opts.backlogLimitBytes, onClose: (c, r) => this.remove(c, r) });
+    this.clients.add(client);
+    this.opts.clientsGauge.set(this.clients.size);
+    if (o.rollupMs !== null) {
+      const listener: RollupListener = (payload, anomalies) => {
+        const types = payload.types;
+        const filtered = o.types ? Object.fromEntries(Object.entries(types).filter(([t]) => o.types?.has(t as EventType))) : types;
+        this.sendOne(client, namedFrame('rollup', { ...payload, types: filtered }));
+        for (const a of anomalies) if (client.wants(a.type)) this.sendOne(client, namedFrame('anomaly', a));
+      };
+      this.rollupUnsubs.set(client, this.opts.rollups.subscribe(o.rollupMs, listener));
+    }
+    return client;
+  }
+
+  private remove(client: SseClient, reason: DisconnectReason): void {
+    if (!this.clients.delete(client)) return;
+    this.rollupUnsubs.get(client)?.();
+    this.rollupUnsubs.delete(client);
+    this.opts.clientsGauge.set(this.clients.size);
+    this.opts.disconnects.inc({ reason });
+  }
+
+  private sendOne(client: SseClient, frame: string): void {
+    client.send(frame, Buffer.byteLength(frame));
+  }
+
+  private broadcast(frame: string): void {
+    const bytes = Buffer.byteLength(frame);
+    for (const c of this.clients) c.send(frame, bytes);
+  }
+
+  /** Fans a batch of stored events out to every client whose filter wants them. */
+  publish(batch: readonly StoredEvent[]): void {
+    if (this.clients.size === 0 || batch.length === 0) return;
+    const framesByFilter = new Map<string, { frame: string; bytes: number }>();
+    let all: string | null = null;
+    for (const c of this.clients) {
+      let f = framesByFilter.get(c.filterKey);
+      if (!f) {
+        let frame: string;
+        if (c.opts.types === null) {
+          all ??= batch.map(eventFrame).join('');
+          frame = all;
+        } else {
+          frame = batch
+            .filter((e) => c.wants(e.event.type))
+            .map(eventFrame)
+            .join('');
+        }
+        f = { frame, bytes: Buffer.byteLength(frame) };
+        framesByFilter.set(c.filterKey, f);
+      }
+      c.send(f.frame, f.bytes);
+    }
+  }
+
+  /** The feed itself skipped events: every client is told, as if its id had aged out. */
+  broadcastReset(payload: ResetPayload): void {
+    this.broadcast(namedFrame('reset', payload));
+  }
+
+  closeAll(reason: string): void {
+    clearInterval(this.pingTimer);
+    for (const c of [...this.clients]) c.end(reason);
+  }
+}
