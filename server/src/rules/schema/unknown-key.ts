@@ -3,7 +3,7 @@
 import type { Finding } from '../../../../shared/src/findings';
 import { CATALOG, CATALOG_KEYS } from '../../catalog';
 import type { Rule } from '../../engine/types';
-import { boundedDistance } from '../support/distance';
+import { boundedDistance, charCounts, countsWithin } from '../support/distance';
 import { finding, keyRange } from '../support/findings';
 
 /**
@@ -13,6 +13,8 @@ import { finding, keyRange } from '../support/findings';
 function maxDistance(catalogKey: string): number {
   return catalogKey.length <= 4 ? 1 : 2;
 }
+
+const CANDIDATES = CATALOG_KEYS.map((key) => ({ key, max: maxDistance(key), counts: charCounts(key) }));
 
 // Unknown keys recur across validations of the same document (every keystroke in the editor):
 // remember the answers. Bounded so that a long-running language server does not grow without end.
@@ -27,11 +29,12 @@ export function suggestKey(key: string): string | undefined {
   let best: string | undefined = CATALOG.has(upper) ? upper : undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   if (!best) {
-    for (const candidate of CATALOG_KEYS) {
-      const max = maxDistance(candidate);
-      const d = boundedDistance(upper, candidate, max);
-      if (d <= max && d < bestDistance) {
-        best = candidate;
+    const counts = charCounts(upper);
+    for (const c of CANDIDATES) {
+      if (Math.abs(c.key.length - upper.length) > c.max || !countsWithin(counts, c.counts, c.max)) continue;
+      const d = boundedDistance(upper, c.key, c.max);
+      if (d <= c.max && d < bestDistance) {
+        best = c.key;
         bestDistance = d;
       }
     }

@@ -1,6 +1,13 @@
 // Damerau-Levenshtein (optimal string alignment) distance with an upper bound: only the band
-// |i - j| <= max is computed and the loop stops as soon as a row exceeds the bound, so comparing
-// an unknown key with the whole catalog stays cheap on 10,000-line files.
+// |i - j| <= max is computed, the loop stops as soon as a row exceeds the bound, and the rows live
+// in reused buffers, so comparing thousands of unknown keys with the catalog stays cheap.
+
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+function buffers(n: number): Int32Array[] {
+  if ((rows[0]?.length ?? 0) <= n) rows = [new Int32Array(n * 2), new Int32Array(n * 2), new Int32Array(n * 2)];
+  return rows;
+}
 
 /** The distance when it is at most `max`, else `max + 1`. */
 export function boundedDistance(a: string, b: string, max: number): number {
@@ -8,22 +15,24 @@ export function boundedDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   const big = max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(big);
-  let prev = Array.from({ length: n + 1 }, (_, j) => (j <= max ? j : big));
-  let cur = new Array<number>(n + 1).fill(big);
+  let [prev2, prev, cur] = buffers(n + 1) as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) {
+    prev[j] = j <= max ? j : big;
+    prev2[j] = big;
+  }
   for (let i = 1; i <= a.length; i++) {
-    cur.fill(big);
+    cur.fill(big, 0, n + 1);
     if (i <= max) cur[0] = i;
     const lo = Math.max(1, i - max);
     const hi = Math.min(n, i + max);
     let rowMin = cur[0] ?? big;
+    const ai = a.charCodeAt(i - 1);
     for (let j = lo; j <= hi; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min((prev[j] ?? big) + 1, (cur[j - 1] ?? big) + 1, (prev[j - 1] ?? big) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        d = Math.min(d, (prev2[j - 2] ?? big) + 1);
-      }
-      cur[j] = Math.min(d, big);
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min((prev[j] ?? big) + 1, (cur[j - 1] ?? big) + 1, (prev[j - 1] ?? big) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, (prev2[j - 2] ?? big) + 1);
+      if (d > big) d = big;
+      cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return big;
@@ -39,4 +48,30 @@ export function closest(word: string, candidates: readonly string[], max: number
     .filter((x) => x.d <= max)
     .sort((x, y) => x.d - y.d || x.i - y.i)
     .map((x) => x.c);
+}
+
+/** Character counts of an upper-case key (A-Z, 0-9, _ and one slot for anything else). */
+export function charCounts(s: string): Int16Array {
+  const counts = new Int16Array(38);
+  for (let i = 0; i < s.length; i++) counts[slot(s.charCodeAt(i))]++;
+  return counts;
+}
+
+function slot(c: number): number {
+  if (c >= 65 && c <= 90) return c - 65;
+  if (c >= 48 && c <= 57) return c - 48 + 26;
+  return c === 95 ? 36 : 37;
+}
+
+/**
+ * A cheap lower bound check: every edit changes the character counts by at most 2 (a transposition
+ * by 0), so strings whose counts differ by more than 2 × max cannot be within `max`.
+ */
+export function countsWithin(a: Int16Array, b: Int16Array, max: number): boolean {
+  let diff = 0;
+  for (let k = 0; k < a.length; k++) {
+    diff += Math.abs((a[k] ?? 0) - (b[k] ?? 0));
+    if (diff > 2 * max) return false;
+  }
+  return true;
 }
