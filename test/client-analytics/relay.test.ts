@@ -50,7 +50,7 @@ function gatedFetch(onCall: () => void) {
     return fetch(input, init);
   };
   return {
-    fetch: f as typeof fetch,
+    fetch: f,
     seen,
     close() {
       if (!open) return;
