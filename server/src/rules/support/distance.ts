@@ -53,7 +53,10 @@ export function closest(word: string, candidates: readonly string[], max: number
 /** Character counts of an upper-case key (A-Z, 0-9, _ and one slot for anything else). */
 export function charCounts(s: string): Int16Array {
   const counts = new Int16Array(38);
-  for (let i = 0; i < s.length; i++) counts[slot(s.charCodeAt(i))]++;
+  for (let i = 0; i < s.length; i++) {
+    const k = slot(s.charCodeAt(i));
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
   return counts;
 }
 
