@@ -1,17 +1,19 @@
 // Settings: pulled per document through workspace/configuration (section `m1ops`), or taken from
 // didChangeConfiguration for clients that only push. Any change re-validates the open documents.
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { SETTINGS_SECTION } from '../../../../shared/src/settings';
 import type { SettingsSource } from '../services/settings';
 import type { ClientFeatures, ServerContext } from './context';
-import { guardNotification, type Log } from './guard';
+import { detach, guardNotification, type Log } from './guard';
 
 export function settingsSource(connection: Connection, client: ClientFeatures, log: Log): SettingsSource {
   return {
     fetch: async (scopeUri) => (client.configurationPull ? (await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })) as unknown : undefined),
     report: (problem) => {
       log.error(`settings: ${problem}`);
-      connection.window.showWarningMessage(`M1 Ops: ${problem}.`);
+      // A notification, not window/showMessageRequest: nothing to answer, nothing to wait for.
+      const params = { type: MessageType.Warning, message: `M1 Ops: ${problem}.` };
+      detach(log, 'showMessage', connection.sendNotification(ShowMessageNotification.type, params));
     },
   };
 }

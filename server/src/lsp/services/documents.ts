@@ -3,8 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isExampleFile } from '../../engine/context';
-
-const EXAMPLE_SIBLINGS = ['.env.example', '.env.sample', '.env.template'];
+import { EXAMPLE_NAMES } from '../../engine/example';
 const MAX_EXAMPLE_BYTES = 1 << 20;
 
 /** A path for file: URIs, else the URI's path part (untitled:, vscode-remote:, …). */
@@ -18,12 +17,15 @@ export function fileNameOf(uri: string): string {
   }
 }
 
-/** The example sibling's text: from the editor when it is open there, else from disk. */
+/**
+ * The example sibling's text, in the engine's order of names (findExampleSibling), each taken from
+ * the editor when it is open there (unsaved edits count), else from disk.
+ */
 export function exampleTextFor(uri: string, openText: (uri: string) => string | undefined): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   const path = fileNameOf(uri);
   if (isExampleFile(path)) return undefined;
-  for (const name of EXAMPLE_SIBLINGS) {
+  for (const name of EXAMPLE_NAMES) {
     const sibling = join(dirname(path), name);
     const open = openText(pathToFileURL(sibling).href);
     if (open !== undefined) return open;
