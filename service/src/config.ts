@@ -70,6 +70,9 @@ const EnvSchema = z.object({
   M1_INSTANCE_ID: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional()),
 });
 
+/** The variables the service reads: the start-up check judges exactly these. */
+export const SERVICE_ENV_KEYS: readonly string[] = Object.keys(EnvSchema.shape);
+
 export interface ServiceConfig {
   nodeEnv: 'development' | 'test' | 'staging' | 'production';
   port: number;

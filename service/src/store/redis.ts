@@ -30,7 +30,6 @@ return first
 const APPEND_SHA = createHash('sha1').update(APPEND_LUA).digest('hex');
 
 type StreamEntry = [id: string, fields: string[]];
-type XReadReply = [key: string, entries: StreamEntry[]][] | null;
 
 export interface RedisStoreOptions {
   /** Commands (bounded by REDIS_COMMAND_TIMEOUT_MS). */
