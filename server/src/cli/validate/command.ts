@@ -63,6 +63,11 @@ export async function runValidate(argv: string[]): Promise<number> {
   // Nothing was checked (every file failed): the error lines say it all, except to a machine
   // reader, which always gets a well-formed document.
   if (reports.length > 0 || args.format !== 'text') process.stdout.write(render(reports, args));
+  // The text report lists fixes itself; JSON and SARIF describe what is left, so say it aside.
+  const fixed = reports.reduce((n, r) => n + (r.fixed?.length ?? 0), 0);
+  if (args.format !== 'text' && fixed > 0) {
+    stderr(`fixed ${fixed} problem${fixed === 1 ? '' : 's'} in ${reports.filter((r) => (r.fixed?.length ?? 0) > 0).length} file(s)`);
+  }
   if (failed) return EXIT_USAGE_OR_IO;
   return reaches(reports, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -21,7 +21,7 @@ export function progress(total: number, stream: { isTTY?: boolean; columns?: num
       last = now;
       shown = true;
       const line = `m1-ops: checking ${done}/${total} ${current}`;
-      stream.write(`\r\x1b[K${line.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}`);
+      stream.write(`\r\x1b[K${line.slice(0, Math.max(20, (stream.columns || 80) - 1))}`);
     },
     end() {
       if (shown) stream.write('\r\x1b[K');
