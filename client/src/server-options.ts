@@ -2,8 +2,7 @@
 // own Node, no external runtime). Plain data so it is testable without VS Code.
 import { join } from 'node:path';
 import type { LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../shared/src/protocol';
-import { SETTINGS_SECTION } from '../../shared/src/settings';
+import { SETTINGS_SECTION, type InitializationOptions } from '../../shared/src/protocol';
 
 export const LANGUAGE_ID = 'dotenv';
 export const CLIENT_ID = SETTINGS_SECTION; // so that `m1ops.trace.server` traces the protocol

@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import { LevelSchema } from './findings';
 import { ProfileSchema } from './profiles';
+import { SETTINGS_SECTION } from './protocol';
 import { RuleIdSchema } from './rule-ids';
 
-export const SETTINGS_SECTION = 'm1ops';
+export { SETTINGS_SECTION };
 
 export const CONNECTIVITY_MODES = ['off', 'onSave', 'onOpen'] as const;
 export type ConnectivityMode = (typeof CONNECTIVITY_MODES)[number];

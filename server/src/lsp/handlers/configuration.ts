@@ -1,6 +1,6 @@
 // Settings: pulled per document through workspace/configuration (section `m1ops`), or taken from
 // didChangeConfiguration for clients that only push. Any change re-validates the open documents.
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection, type ShowMessageParams } from 'vscode-languageserver';
 import { SETTINGS_SECTION } from '../../../../shared/src/settings';
 import type { SettingsSource } from '../services/settings';
 import type { ClientFeatures, ServerContext } from './context';
@@ -12,7 +12,7 @@ export function settingsSource(connection: Connection, client: ClientFeatures, l
     report: (problem) => {
       log.error(`settings: ${problem}`);
       // A notification, not window/showMessageRequest: nothing to answer, nothing to wait for.
-      const params = { type: MessageType.Warning, message: `M1 Ops: ${problem}.` };
+      const params: ShowMessageParams = { type: MessageType.Warning, message: `M1 Ops: ${problem}.` };
       detach(log, 'showMessage', connection.sendNotification(ShowMessageNotification.type, params));
     },
   };
