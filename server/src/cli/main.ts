@@ -57,6 +57,8 @@ function exitAfterFlush(code: number): void {
 // `m1-ops validate | head`: a closed pipe is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  report(new CliError(`cannot write the output: ${e.message}`));
+  process.exit(EXIT_USAGE_OR_IO);
 });
 
 // Last resort for errors thrown outside the awaited chain (event handlers of drivers).

@@ -42,6 +42,15 @@ function guarded<T>(file: string, work: () => T): T {
   }
 }
 
+async function guardedAsync<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${file}: cannot validate: ${errorMessage(e)}`);
+  }
+}
+
 function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
@@ -72,13 +81,4 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
     findings.sort(byPosition);
   }
   return { path: file, profile: result.profile, findings, ...(fixed ? { fixed } : {}) };
-}
-
-async function guardedAsync<T>(file: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`${file}: cannot validate: ${errorMessage(e)}`);
-  }
 }
