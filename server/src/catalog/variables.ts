@@ -29,9 +29,11 @@ const TABLE: VariableSpec[] = [
     checks: 'missing in prod: info',
   }),
   v('deployment', 'M1_INSTANCE_ID', { kind: 'pattern', pattern: /^[A-Za-z0-9_.-]{1,64}$/, source: '[A-Za-z0-9_.-]{1,64}' }, {
+    example: 'api-1',
     description: 'Identifier of this instance in analytics events and logs.',
   }),
   v('deployment', 'M1_RELEASE', { kind: 'semver' }, {
+    example: '1.4.2',
     description: 'Version of the deployed service (semver), reported with events and errors.',
   }),
   v('deployment', 'M1_DATA_DIR', { kind: 'path' }, {
@@ -89,9 +91,11 @@ const TABLE: VariableSpec[] = [
     checks: 'http in prod: insecure-url error',
   }),
   v('security', 'JWT_ISSUER', { kind: 'string' }, {
+    example: 'https://auth.example.com/',
     description: 'Expected `iss` claim: tokens from another issuer are rejected.',
   }),
   v('security', 'JWT_AUDIENCE', { kind: 'string' }, {
+    example: 'm1-api',
     description: 'Expected `aud` claim: tokens for another audience are rejected.',
   }),
   v('security', 'JWT_EXPIRES_IN', { kind: 'duration' }, {

@@ -3,7 +3,7 @@
 import type { Finding } from '../../../../shared/src/findings';
 import { CATALOG, CATALOG_KEYS } from '../../catalog';
 import type { Rule } from '../../engine/types';
-import { boundedDistance, charCounts, countsWithin } from '../support/distance';
+import { boundedDistance, charProfile, profilesWithin } from '../support/distance';
 import { finding, keyRange } from '../support/findings';
 
 /**
@@ -14,7 +14,8 @@ function maxDistance(catalogKey: string): number {
   return catalogKey.length <= 4 ? 1 : 2;
 }
 
-const CANDIDATES = CATALOG_KEYS.map((key) => ({ key, max: maxDistance(key), counts: charCounts(key) }));
+const CANDIDATES = CATALOG_KEYS.map((key) => ({ key, max: maxDistance(key), profile: charProfile(key) }));
+const scratch = charProfile('');
 
 // Unknown keys recur across validations of the same document (every keystroke in the editor):
 // remember the answers. Bounded so that a long-running language server does not grow without end.
@@ -29,9 +30,9 @@ export function suggestKey(key: string): string | undefined {
   let best: string | undefined = CATALOG.has(upper) ? upper : undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   if (!best) {
-    const counts = charCounts(upper);
+    const profile = charProfile(upper, scratch);
     for (const c of CANDIDATES) {
-      if (Math.abs(c.key.length - upper.length) > c.max || !countsWithin(counts, c.counts, c.max)) continue;
+      if (Math.abs(c.key.length - upper.length) > c.max || !profilesWithin(profile, c.profile, c.max)) continue;
       const d = boundedDistance(upper, c.key, c.max);
       if (d <= c.max && d < bestDistance) {
         best = c.key;

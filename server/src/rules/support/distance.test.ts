@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boundedDistance, closest } from './distance';
+import fc from 'fast-check';
+import { boundedDistance, charProfile, closest, profilesWithin } from './distance';
 
 describe('boundedDistance', () => {
   it.each([
@@ -23,5 +24,21 @@ describe('boundedDistance', () => {
 describe('closest', () => {
   it('sorts by distance and keeps the given order for ties', () => {
     expect(closest('tset', ['best', 'test', 'rest'], 2)).toEqual(['test', 'best', 'rest']);
+  });
+});
+
+describe('profilesWithin', () => {
+  it('never rules out a pair within the distance (it is a lower bound)', () => {
+    const key = fc.string({ unit: fc.constantFrom(...'ABCDE_1'), maxLength: 10 });
+    fc.assert(
+      fc.property(key, key, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+        if (boundedDistance(a, b, max) <= max) expect(profilesWithin(charProfile(a), charProfile(b), max)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('rules out keys with different letters', () => {
+    expect(profilesWithin(charProfile('FEATURE_1_ENABLED'), charProfile('REDIS_KEY_PREFIX'), 2)).toBe(false);
+    expect(profilesWithin(charProfile('REDIS_URL'), charProfile('REDSI_URL'), 1)).toBe(true);
   });
 });

@@ -50,14 +50,12 @@ export function closest(word: string, candidates: readonly string[], max: number
     .map((x) => x.c);
 }
 
-/** Character counts of an upper-case key (A-Z, 0-9, _ and one slot for anything else). */
-export function charCounts(s: string): Int16Array {
-  const counts = new Int16Array(38);
-  for (let i = 0; i < s.length; i++) {
-    const k = slot(s.charCodeAt(i));
-    counts[k] = (counts[k] ?? 0) + 1;
-  }
-  return counts;
+/** Character profile of an upper-case key: counts per slot (A-Z, 0-9, _, anything else) and which slots occur. */
+export interface CharProfile {
+  counts: Int16Array;
+  /** Bit k set when slot k occurs (slots 0-31 in `lo`, 32-37 in `hi`). */
+  lo: number;
+  hi: number;
 }
 
 function slot(c: number): number {
@@ -66,14 +64,36 @@ function slot(c: number): number {
   return c === 95 ? 36 : 37;
 }
 
+/** Fills `into` (reused by callers that profile many keys) with the profile of `s`. */
+export function charProfile(s: string, into: CharProfile = { counts: new Int16Array(38), lo: 0, hi: 0 }): CharProfile {
+  into.counts.fill(0);
+  into.lo = 0;
+  into.hi = 0;
+  for (let i = 0; i < s.length; i++) {
+    const k = slot(s.charCodeAt(i));
+    into.counts[k] = (into.counts[k] ?? 0) + 1;
+    if (k < 32) into.lo |= 1 << k;
+    else into.hi |= 1 << (k - 32);
+  }
+  return into;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /**
- * A cheap lower bound check: every edit changes the character counts by at most 2 (a transposition
- * by 0), so strings whose counts differ by more than 2 × max cannot be within `max`.
+ * Cheap lower bounds, so that most catalog keys are ruled out before the distance is computed: one
+ * edit changes the character counts by at most 2 (a transposition by 0) and so makes at most 2
+ * characters appear or disappear.
  */
-export function countsWithin(a: Int16Array, b: Int16Array, max: number): boolean {
+export function profilesWithin(a: CharProfile, b: CharProfile, max: number): boolean {
+  if (popcount(a.lo ^ b.lo) + popcount(a.hi ^ b.hi) > 2 * max) return false;
   let diff = 0;
-  for (let k = 0; k < a.length; k++) {
-    diff += Math.abs((a[k] ?? 0) - (b[k] ?? 0));
+  for (let k = 0; k < a.counts.length; k++) {
+    diff += Math.abs((a.counts[k] ?? 0) - (b.counts[k] ?? 0));
     if (diff > 2 * max) return false;
   }
   return true;

@@ -1,0 +1,38 @@
+// The shipped examples/ keep showing what examples/README.md says they show.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LEVELS } from '../../../shared/src/findings';
+import { fixAll } from './apply-fixes';
+import { findExampleSibling } from './example';
+import { validate } from './validate';
+
+const dir = join(__dirname, '..', '..', '..', 'examples');
+const opts = (name: string) => {
+  const path = join(dir, name);
+  const sibling = findExampleSibling(path);
+  return { text: readFileSync(path, 'utf8'), options: { fileName: path, ...(sibling ? { exampleText: readFileSync(sibling, 'utf8') } : {}) } };
+};
+
+describe('examples/', () => {
+  it.each(['.env.example', '.env.development'])('%s is clean', (name) => {
+    const { text, options } = opts(name);
+    expect(validate(text, options).findings).toEqual([]);
+  });
+
+  it('.env.production has findings at all four levels, each with a remediation', () => {
+    const { text, options } = opts('.env.production');
+    const r = validate(text, options);
+    expect(r.profile).toBe('production');
+    expect(new Set(r.findings.map((f) => f.level))).toEqual(new Set(LEVELS));
+    expect(r.findings.filter((f) => f.level === 'critical').map((f) => f.rule).sort()).toEqual(['fail-open', 'placeholder-secret', 'tls-disabled', 'weak-secret']);
+    // The suppressed line stays quiet; the misspelt suppression does not suppress.
+    expect(r.findings.some((f) => f.key === 'M1_MAX_CONCURRENT_TOOLS')).toBe(false);
+    expect(r.findings.some((f) => f.key === 'M1_ANOMALY_Z_THRESHOLD' && f.rule === 'perf-threshold')).toBe(true);
+  });
+
+  it('--fix on .env.production applies exactly the three safe fixes README.md names', () => {
+    const { text, options } = opts('.env.production');
+    expect(fixAll(text, options).applied.map((a) => a.title)).toEqual(['Remove the trailing /', 'Set DEBUG to false', 'Set LOG_LEVEL to info']);
+  });
+});
