@@ -52,8 +52,8 @@ export interface DepsOptions {
   backlogLimitBytes?: number;
 }
 
-export function redisConnection(config: ServiceConfig, opts: { blocking?: boolean } = {}): Redis {
-  return new Redis(config.redisUrl as string, {
+export function redisConnection(config: ServiceConfig, opts: { blocking?: boolean; onError?: (e: Error) => void } = {}): Redis {
+  const r = new Redis(config.redisUrl as string, {
     connectTimeout: config.redisConnectTimeoutMs,
     // A blocking XREAD must not be cut by the command timeout; every other command is bounded by it.
     ...(opts.blocking ? {} : { commandTimeout: config.redisCommandTimeoutMs }),
@@ -61,6 +61,9 @@ export function redisConnection(config: ServiceConfig, opts: { blocking?: boolea
     enableOfflineQueue: true,
     lazyConnect: true,
   });
+  // ioredis reconnects by itself; without a listener every failed attempt would be an 'unhandled error'.
+  r.on('error', (e: Error) => opts.onError?.(e));
+  return r;
 }
 
 export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}): Promise<AppDeps> {
@@ -74,12 +77,21 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
 
   let redis: Redis | null = null;
   let store: EventStore;
+  const logRef: AppDeps['logRef'] = { current: null };
   if (config.redisUrl) {
-    redis = redisConnection(config);
+    // Logged once per state change, not once per reconnect attempt; the message never holds the URL.
+    let lastLogged = '';
+    const onError = (e: Error) => {
+      if (e.message === lastLogged) return;
+      lastLogged = e.message;
+      logRef.current?.warn({ err: e.message }, 'redis connection error');
+    };
+    redis = redisConnection(config, { onError });
+    redis.on('ready', () => (lastLogged = ''));
     await redis.connect();
     store = new RedisEventStore({
       redis,
-      reader: redisConnection(config, { blocking: true }),
+      reader: redisConnection(config, { blocking: true, onError }),
       prefix: config.redisKeyPrefix,
       retentionMs: config.analytics.retentionMs,
       bufferSize: config.analytics.bufferSize,
@@ -115,7 +127,6 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
   trimTimer.unref();
 
   const ingestor = new Ingestor(store, ingested, clock);
-  const logRef: AppDeps['logRef'] = { current: null };
   const events = createEventSink(ingestor, dropped, () => logRef.current);
   const deps: AppDeps = {
     metrics,
