@@ -180,11 +180,13 @@ export class Charts {
           ctx.fillStyle = this.palette.anomaly;
           ctx.lineWidth = Math.max(1, devicePixelRatio);
           ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+          let drawn = 0;
           for (const a of this.model.anomalies.newest(MARKED_ANOMALIES)) {
             if (METRIC_CHART[a.metric] !== id) continue;
             if (id === 'latency' && a.type !== this.#latencyType) continue;
             const sec = Math.floor(a.from / 1000);
             if (this.model.series.indexOf(sec) < 0) continue;
+            drawn++;
             const x = Math.round(u.valToPos(sec, 'x', true));
             ctx.beginPath();
             ctx.moveTo(x, top);
@@ -197,6 +199,7 @@ export class Charts {
             ctx.fill();
           }
           ctx.restore();
+          this.hosts[id].dataset.markers = String(drawn); // what a test (or a curious user) can read
         },
       },
     };
