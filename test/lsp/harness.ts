@@ -1,13 +1,20 @@
 // Test harness: the real language server (`node dist/server.js --stdio`) spoken to over the child's
 // stdio with vscode-languageserver-protocol's node connection. Everything the server sends is
 // recorded; tests wait for a message that satisfies a predicate, never for time to pass.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   createMessageConnection,
   type ClientCapabilities,
+  type Diagnostic,
+  type Hover,
+  type MarkupContent,
   type MessageConnection,
   type PublishDiagnosticsParams,
   type TextEdit,
@@ -18,6 +25,12 @@ import type { InitializationOptions, ValidationRunParams } from '../../shared/sr
 import { ValidationRunNotification } from '../../shared/src/protocol';
 
 export const ROOT = join(__dirname, '..', '..');
+/** Where the test documents claim to live; never created, so no example sibling is found on disk. */
+export const TEST_DIR = join(tmpdir(), `m1ops-lsp-${process.pid}`);
+
+export const uriOf = (name: string): string => pathToFileURL(join(TEST_DIR, name)).href;
+export const hoverText = (h: Hover | null): string => (h?.contents as MarkupContent | undefined)?.value ?? '';
+export const byRule = (ds: Diagnostic[], rule: string): Diagnostic | undefined => ds.find((d) => d.code === rule);
 
 export interface StartOptions {
   /** Advertise textDocument/diagnostic: the server must then answer pulls and never push. */
@@ -26,6 +39,8 @@ export interface StartOptions {
   settings?: unknown;
   /** Advertise codeAction/resolve of `edit`. */
   resolve?: boolean;
+  /** `ipc`: forked with --node-ipc, as the VS Code extension starts it. */
+  transport?: 'stdio' | 'ipc';
 }
 
 interface Waiter {
@@ -45,11 +60,11 @@ export class LspSession {
 
   private constructor(
     readonly conn: MessageConnection,
-    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly child: ChildProcess,
     opts: StartOptions,
   ) {
     this.settings = opts.settings ?? {};
-    child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
     conn.onNotification((method: string, params: unknown) => this.record(method, params));
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
       this.configurationRequests.push(p);
@@ -64,8 +79,17 @@ export class LspSession {
   }
 
   static async start(opts: StartOptions = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
-    const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const server = join(ROOT, 'dist', 'server.js');
+    let child: ChildProcess;
+    let conn: MessageConnection;
+    if (opts.transport === 'ipc') {
+      child = fork(server, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+      conn = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    } else {
+      const c = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+      conn = createMessageConnection(new StreamMessageReader(c.stdout), new StreamMessageWriter(c.stdin));
+      child = c;
+    }
     const s = new LspSession(conn, child, opts);
     conn.listen();
     const initializationOptions: InitializationOptions = { reportValidationRuns: true, statusNotifications: false };
@@ -106,6 +130,10 @@ export class LspSession {
     this.texts.set(uri, text);
     await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
   }
 
   async close(uri: string): Promise<void> {

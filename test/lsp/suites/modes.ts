@@ -1,0 +1,91 @@
+// Pull diagnostics, settings, robustness.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentDiagnosticReport, Hover } from 'vscode-languageserver/node';
+import { LspSession, byRule, hoverText, uriOf } from '../harness';
+
+export function modesSuite(): void {
+  describe('node IPC (how the VS Code extension starts the server)', () => {
+    it('speaks LSP over --node-ipc', async () => {
+      const s = await LspSession.start({ transport: 'ipc' });
+      const uri = uriOf('ipc.env');
+      await s.open(uri, 'NODE_ENV=prodution\n');
+      expect(byRule((await s.diagnostics(uri, 1)).diagnostics, 'invalid-value')).toBeDefined();
+      expect(await s.stop()).toBe(0);
+    });
+  });
+
+  describe('pull diagnostics', () => {
+    let s: LspSession;
+    beforeAll(async () => {
+      s = await LspSession.start({ pull: true });
+    });
+    afterAll(async () => {
+      await s.stop();
+    });
+
+    it('answers textDocument/diagnostic for the current version and never pushes', async () => {
+      const uri = uriOf('pull.env');
+      await s.open(uri, 'NODE_ENV=prodution\n');
+      const report = await s.conn.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+      expect(report.kind).toBe('full');
+      const items = report.kind === 'full' ? report.items : [];
+      expect(byRule(items, 'invalid-value')?.data).toMatchObject({ documentVersion: 1 });
+      const v2 = await s.change(uri, 'NODE_ENV=test\n');
+      const again = await s.conn.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+      expect(again.kind === 'full' && byRule(again.items, 'invalid-value')).toBeFalsy();
+      await s.validationRun(uri, v2); // sent before the pull answer: everything the server sent is in
+      expect(s.all('textDocument/publishDiagnostics')).toEqual([]);
+    });
+  });
+
+  describe('settings', () => {
+    let s: LspSession;
+    beforeAll(async () => {
+      s = await LspSession.start({ settings: { validation: { connectivity: 'always', rules: { 'unknown-key': 'fatal', 'placeholder-secret': 'off' } } } });
+    });
+    afterAll(async () => {
+      await s.stop();
+    });
+
+    it('reports a bad setting once, uses its default, and still applies the good ones', async () => {
+      for (const name of ['a.env', 'b.env']) {
+        const uri = uriOf(name);
+        await s.open(uri, 'JWT_SECRET=changeme\nmy_flag=1\n');
+        const { diagnostics } = await s.diagnostics(uri, 1);
+        expect(byRule(diagnostics, 'placeholder-secret')).toBeUndefined(); // "off" honoured
+        expect(byRule(diagnostics, 'unknown-key')?.data).toMatchObject({ level: 'info' }); // "fatal" replaced by the default
+      }
+      const shown = s.all('window/showMessage').map((m) => (m as { message: string }).message);
+      expect(shown.filter((m) => m.includes('m1ops.validation.connectivity'))).toHaveLength(1);
+      expect(shown.filter((m) => m.includes('m1ops.validation.rules.unknown-key'))).toHaveLength(1);
+      expect(s.configurationRequests.length).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  describe('robustness', () => {
+    let s: LspSession;
+    beforeAll(async () => {
+      s = await LspSession.start();
+    });
+    afterAll(async () => {
+      expect(await s.stop()).toBe(0);
+    });
+
+    it('survives random bytes and a 1 MB line, and still answers afterwards', async () => {
+      const garbage = uriOf('garbage.env');
+      const huge = uriOf('huge.env');
+      await s.open(garbage, randomBytes(64 * 1024).toString('latin1') + '\uD800\u0000${${${');
+      await s.open(huge, `M1_API_BASE_URL=${'a'.repeat(1 << 20)}\nPORT=${'9'.repeat(1 << 10)}`);
+      const hover = await s.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: huge }, position: { line: 1, character: 1 } });
+      expect(hoverText(hover)).toContain('**PORT**');
+      await s.validationRun(huge, 1);
+      const ok = uriOf('after.env');
+      await s.open(ok, 'NODE_ENV=prodution\n');
+      expect(byRule((await s.diagnostics(ok, 1)).diagnostics, 'invalid-value')).toBeDefined();
+      const logs = s.all('window/logMessage').map((m) => (m as { message: string }).message).join('\n');
+      expect(logs).not.toMatch(/\n\s+at /); // no stack traces in the client's output
+    });
+  });
+
+}
