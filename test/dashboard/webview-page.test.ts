@@ -133,7 +133,7 @@ describe.skipIf(skip !== null)(`dashboard page in webview mode${skip ? ` (skippe
     expect(await page.locator('#m1-pause').getAttribute('aria-pressed')).toBe('true');
     await host({ type: 'items', items: [ev(2), ev(3)], dropped: 0 });
     // The page took the items (its model counts them) but did not redraw.
-    await expect.poll(() => page.evaluate(() => window.m1Dashboard?.stats.items)).toBe(3);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { m1Dashboard?: { stats: { items: number } } }).m1Dashboard?.stats.items)).toBe(3);
     expect(await figure('events-received').textContent()).toBe('1');
     await page.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => figure('events-received').textContent()).toBe('3');
