@@ -51,10 +51,6 @@ export class AnswerCache {
   }
 
   set(key: string, answer: CachedAnswer): void {
-    if (this.young.has(key)) {
-      this.young.set(key, answer);
-      return;
-    }
     this.old.delete(key);
     this.insertYoung(key, answer);
   }

@@ -100,7 +100,6 @@ const TRUE = Promise.resolve(true);
 const FALSE = Promise.resolve(false);
 /** Which outcomes refuse the token. */
 const DENIES: Record<CheckOutcome, boolean> = { allowed: false, revoked: true, failClosed: true, failOpen: false, malformed: true };
-const denies = (o: CheckOutcome): boolean => DENIES[o];
 /** Shared already-resolved promises: the cached path allocates nothing. */
 const RESOLVED: Record<CheckOutcome, Promise<CheckOutcome>> = {
   allowed: Promise.resolve('allowed'),
@@ -164,7 +163,9 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
     const c = typeof tokenOrClaims === 'string' ? claimsOf(tokenOrClaims) : tokenOrClaims;
     const o = this.quick(c);
     if (o !== undefined) return DENIES[o] ? TRUE : FALSE;
-    return this.slow(c as CheckClaims).then(denies);
+    const claims = c as CheckClaims;
+    const flight = this.flight(claims);
+    return flight.promise.then((r) => DENIES[this.settle(r, claims, flight)]);
   }
 
   /** Like isRevoked, but says why: lets a caller tell "revoked" from "could not check". */
@@ -172,7 +173,9 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
     const c = typeof tokenOrClaims === 'string' ? claimsOf(tokenOrClaims) : tokenOrClaims;
     const o = this.quick(c);
     if (o !== undefined) return RESOLVED[o];
-    return this.slow(c as CheckClaims);
+    const claims = c as CheckClaims;
+    const flight = this.flight(claims);
+    return flight.promise.then((r) => this.settle(r, claims, flight));
   }
 
   /** Number of cached answers (for tests and metrics). */
@@ -215,18 +218,17 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
     return 'allowed';
   }
 
-  private slow(c: CheckClaims): Promise<CheckOutcome> {
+  /** The lookup for this token: the one in flight, or a new one. */
+  private flight(c: CheckClaims): Flight {
     const key = cacheKey(c) as string;
     this.stats.cacheMisses++;
     let f = this.inflight.get(key);
     if (f === undefined) {
-      const flight: Flight = { promise: RESOLVED.allowed, revokedByMessage: false, failure: '' };
-      this.inflight.set(key, flight);
-      flight.promise = this.lookup(key, c, flight);
-      f = flight;
+      f = { promise: RESOLVED.allowed, revokedByMessage: false, failure: '' };
+      this.inflight.set(key, f);
+      f.promise = this.lookup(key, c, f);
     }
-    const flight = f;
-    return flight.promise.then((o) => this.settle(o, c, flight));
+    return f;
   }
 
   /** One store lookup, shared by every concurrent check of the same token. */
@@ -234,7 +236,7 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
     const epoch = this.epoch;
     let r: LookupResult;
     try {
-      r = await this.opts.store.lookup({ jti: c.jti, sub: c.sub, tool: c.tool });
+      r = await this.opts.store.lookup(c); // reads jti, sub and tool only
     } catch (e) {
       this.inflight.delete(key);
       this.stats.storeErrors++;

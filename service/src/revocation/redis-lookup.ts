@@ -12,8 +12,8 @@ interface Queued {
   reject: (e: unknown) => void;
 }
 
-/** Beyond this many lookups a batch is split (bounds reply size and head-of-line latency). */
-const MAX_BATCH = 1000;
+/** A batch goes out when it reaches this many lookups (bounds reply size and head-of-line latency). */
+const MAX_BATCH = 256;
 
 export class RedisLookupBatcher {
   private queue: Queued[] = [];
@@ -27,7 +27,10 @@ export class RedisLookupBatcher {
   lookup(keys: LookupKeys): Promise<LookupResult> {
     return new Promise<LookupResult>((resolve, reject) => {
       this.queue.push({ keys, resolve, reject });
-      if (!this.scheduled) {
+      if (this.queue.length >= MAX_BATCH) {
+        // A full batch goes out at once: Redis works on it while we queue the next one.
+        this.flush();
+      } else if (!this.scheduled) {
         this.scheduled = true;
         // nextTick runs after the current run of promise callbacks has drained, so a wave of
         // checks started by one reply lands in the same batch.
@@ -38,9 +41,10 @@ export class RedisLookupBatcher {
 
   private readonly flush = (): void => {
     this.scheduled = false;
+    if (this.queue.length === 0) return;
     const q = this.queue;
     this.queue = [];
-    for (let i = 0; i < q.length; i += MAX_BATCH) this.send(i === 0 && q.length <= MAX_BATCH ? q : q.slice(i, i + MAX_BATCH));
+    this.send(q);
   };
 
   private send(batch: Queued[]): void {
