@@ -10,7 +10,7 @@
 // - rate: count (or, with `field`, sum) per second of the bucket's width within the range, or of the range.
 // - percentile: linear interpolation (percentiles.ts); p50/p95/p99 are percentile with that p.
 import { aggregationAlias, type Aggregation } from '../../../shared/src/query';
-import { percentileOfSorted } from './percentiles';
+import { percentilesInPlace } from './percentiles';
 
 export interface CompiledAgg {
   alias: string;
@@ -26,6 +26,10 @@ export interface AggPlan {
   fields: string[];
   /** Per field: whether its values are kept for percentiles. */
   keepValues: boolean[];
+  /** Per field: the percentiles asked of it (all computed in one pass per group). */
+  ps: number[][];
+  /** Per field: whether sum/min/max/mean/M2 are needed (not for a field read only by percentiles). */
+  stats: boolean[];
 }
 
 const SHORTHAND: Record<string, number> = { p50: 50, p95: 95, p99: 99 };
@@ -33,6 +37,8 @@ const SHORTHAND: Record<string, number> = { p50: 50, p95: 95, p99: 99 };
 export function planAggregations(aggs: readonly Aggregation[]): AggPlan {
   const fields: string[] = [];
   const keepValues: boolean[] = [];
+  const ps: number[][] = [];
+  const stats: boolean[] = [];
   const out = aggs.map((a): CompiledAgg => {
     const short = SHORTHAND[a.fn];
     const fn = short !== undefined ? 'percentile' : (a.fn as CompiledAgg['fn']);
@@ -43,12 +49,17 @@ export function planAggregations(aggs: readonly Aggregation[]): AggPlan {
         field = fields.length;
         fields.push(a.field);
         keepValues.push(false);
+        ps.push([]);
+        stats.push(false);
       }
-      if (fn === 'percentile') keepValues[field] = true;
+      if (fn === 'percentile') {
+        keepValues[field] = true;
+        (ps[field] as number[]).push(short ?? a.p ?? 0);
+      } else if (fn !== 'count') stats[field] = true;
     }
     return { alias: aggregationAlias(a), fn, field, p: short ?? a.p ?? 0 };
   });
-  return { aggs: out, fields, keepValues };
+  return { aggs: out, fields, keepValues, ps, stats };
 }
 
 /** Growable Float64Array / Int32Array pair: the kept values and the group each belongs to. */
@@ -80,8 +91,8 @@ export class Accumulators {
   private readonly mean: number[][];
   private readonly m2: number[][];
   private readonly kept: (KeptValues | null)[];
-  /** Per field: each group's sorted values (offsets into one array), built on first percentile read. */
-  private sorted: ({ values: Float64Array; offsets: Int32Array } | null)[];
+  /** Per field: each group's percentiles (in the order of plan.ps), computed on first read. */
+  private pcts: ((number | null)[][] | null)[];
 
   constructor(readonly plan: AggPlan) {
     const per = () => plan.fields.map((): number[] => []);
@@ -92,7 +103,7 @@ export class Accumulators {
     this.mean = per();
     this.m2 = per();
     this.kept = plan.keepValues.map((k) => (k ? new KeptValues() : null));
-    this.sorted = plan.fields.map(() => null);
+    this.pcts = plan.fields.map(() => null);
   }
 
   /** Call once per new group id (ids are dense and increasing). */
@@ -116,6 +127,8 @@ export class Accumulators {
     const n = this.n[f] as number[];
     const c = (n[g] as number) + 1;
     n[g] = c;
+    this.kept[f]?.push(v, g);
+    if (!this.plan.stats[f]) return;
     const sum = this.sum[f] as number[];
     sum[g] = (sum[g] as number) + v;
     const min = this.min[f] as number[];
@@ -129,11 +142,11 @@ export class Accumulators {
     mean[g] = nm;
     const m2 = this.m2[f] as number[];
     m2[g] = (m2[g] as number) + d * (v - nm);
-    this.kept[f]?.push(v, g);
   }
 
-  private sortedValues(f: number): { values: Float64Array; offsets: Int32Array } {
-    const done = this.sorted[f];
+  /** Lays the kept values out per group (counting sort by group id), then selects each group's ranks. */
+  private percentilesOf(f: number): (number | null)[][] {
+    const done = this.pcts[f];
     if (done) return done;
     const kept = this.kept[f] as KeptValues;
     const counts = this.n[f] as number[];
@@ -146,10 +159,11 @@ export class Accumulators {
       values[cursor[g] as number] = kept.values[i] as number;
       cursor[g] = (cursor[g] as number) + 1;
     }
-    for (let g = 0; g < counts.length; g++) values.subarray(offsets[g], offsets[g + 1]).sort();
-    const s = { values, offsets };
-    this.sorted[f] = s;
-    return s;
+    const ps = this.plan.ps[f] as number[];
+    const out: (number | null)[][] = new Array<(number | null)[]>(counts.length);
+    for (let g = 0; g < counts.length; g++) out[g] = percentilesInPlace(values, offsets[g] as number, offsets[g + 1] as number, ps);
+    this.pcts[f] = out;
+    return out;
   }
 
   /** The aggregation's value for group `g`; `seconds` is the width that `rate` divides by. */
@@ -173,8 +187,8 @@ export class Accumulators {
         return n === 0 ? null : Math.sqrt(((this.m2[f] as number[])[g] as number) / n);
       case 'percentile': {
         if (n === 0) return null;
-        const s = this.sortedValues(f);
-        return percentileOfSorted(s.values.subarray(s.offsets[g], s.offsets[g + 1]), a.p);
+        const ps = this.plan.ps[f] as number[];
+        return ((this.percentilesOf(f)[g] as (number | null)[])[ps.indexOf(a.p)] as number | null) ?? null;
       }
     }
   }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findAnomalies, minHistory } from './anomalies';
-import { percentiles } from './percentiles';
+import { percentiles, percentilesInPlace } from './percentiles';
 import { trendOf } from './trend';
 
 describe('percentiles (linear interpolation, numpy default)', () => {
@@ -15,6 +15,24 @@ describe('percentiles (linear interpolation, numpy default)', () => {
     expect(d).toBe(4);
     expect(percentiles([], [50])).toEqual([null]);
     expect(percentiles([7], [0.1, 100])).toEqual([7, 7]);
+  });
+});
+
+describe('percentilesInPlace (selection instead of a sort)', () => {
+  it('equals sorting on random arrays with duplicates, for any set of p', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { maxLength: 300 }),
+        fc.array(fc.double({ min: 0.001, max: 100, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        fc.nat(5),
+        (values, ps, pad) => {
+          const a = new Float64Array([...Array<number>(pad).fill(1e9), ...values, ...Array<number>(pad).fill(-1e9)]);
+          expect(percentilesInPlace(a, pad, pad + values.length, ps)).toEqual(percentiles(values, ps));
+          expect([...a.subarray(0, pad), ...a.subarray(pad + values.length)]).toEqual([...Array<number>(pad).fill(1e9), ...Array<number>(pad).fill(-1e9)]);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
