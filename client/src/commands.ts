@@ -1,6 +1,7 @@
 // Every command of the extension, in ONE table: id, title (package.json `contributes.commands`
 // must match, a test checks it), handler. Handlers talk to VS Code only through CommandHost.
 import { CheckConnectivityRequest, type CheckConnectivityResult } from '../../shared/src/protocol';
+import { runFeature } from './analytics/features';
 import type { CommandHost } from './host';
 import { generateSecret } from './secret';
 import { LANGUAGE_ID } from './server-options';
@@ -18,22 +19,18 @@ export interface CommandSpec {
   run(host: CommandHost): Promise<void>;
 }
 
-const notYet = (title: string) => (host: CommandHost): Promise<void> => {
-  host.info(`M1: ${title} is not available yet in this version of M1 Ops.`);
-  return Promise.resolve();
-};
-
 export const COMMANDS: readonly CommandSpec[] = [
   { id: 'm1ops.checkConnectivity', title: 'Check Connectivity', run: checkConnectivity },
   { id: 'm1ops.generateSecret', title: 'Generate Secret', run: insertSecret },
   { id: 'm1ops.restartServer', title: 'Restart Language Server', run: (h) => h.restartServer() },
   { id: 'm1ops.showOutput', title: 'Show Output', run: (h) => Promise.resolve(h.showOutput()) },
-  { id: 'm1ops.revokeToken', title: 'Revoke Token', planned: true, run: notYet('Revoke Token') },
-  { id: 'm1ops.revokeAllTokens', title: 'Revoke All Tokens of a User or Tool', planned: true, run: notYet('Revoke All Tokens of a User or Tool') },
-  { id: 'm1ops.tokenStatus', title: 'Check Token Status', planned: true, run: notYet('Check Token Status') },
-  { id: 'm1ops.auditRevocations', title: 'Audit Token Revocations', planned: true, run: notYet('Audit Token Revocations') },
-  { id: 'm1ops.openAnalytics', title: 'Open Live Analytics', planned: true, run: notYet('Open Live Analytics') },
-  { id: 'm1ops.setAdminToken', title: 'Set Admin Token', planned: true, run: notYet('Set Admin Token') },
+  // The analytics and token commands need the extension context: activateAnalytics() provides them (analytics/features.ts).
+  { id: 'm1ops.revokeToken', title: 'Revoke Token', run: runFeature('revokeToken') },
+  { id: 'm1ops.revokeAllTokens', title: 'Revoke All Tokens of a User or Tool', run: runFeature('revokeAllTokens') },
+  { id: 'm1ops.tokenStatus', title: 'Check Token Status', run: runFeature('tokenStatus') },
+  { id: 'm1ops.auditRevocations', title: 'Audit Token Revocations', run: runFeature('auditRevocations') },
+  { id: 'm1ops.openAnalytics', title: 'Open Live Analytics', run: runFeature('openAnalytics') },
+  { id: 'm1ops.setAdminToken', title: 'Set Admin Token', run: runFeature('setAdminToken') },
 ];
 
 export async function insertSecret(host: CommandHost): Promise<void> {

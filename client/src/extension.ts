@@ -6,6 +6,7 @@ import { registerCommands, vscodeHost } from './vscode-host';
 import { RestartPolicy } from './restart-policy';
 import { CLIENT_ID, CLIENT_NAME, clientOptions, serverOptions } from './server-options';
 import { statusBar } from './status-bar';
+import { activateAnalytics } from './analytics/activate';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     statusBar(lc, 'm1ops.showOutput'),
     ...registerCommands(vscodeHost(() => lc, output, restart), output),
+    activateAnalytics(context, output), // analytics webview, token commands, service status bar
   );
   await lc.start();
 }
