@@ -1,0 +1,36 @@
+// ending-blank-line: the file should end with exactly one line break: not none (some tools drop or
+// garble an unterminated last line) and not blank lines.
+import type { Finding } from '../../../../shared/src/findings';
+import type { Rule } from '../../engine/types';
+import { parseEnv } from '../../parser/parse';
+import { finding } from '../support/findings';
+import { lastContentLine } from './blank-lines';
+import { lineBreak } from './lines';
+
+function sameValues(a: Record<string, string>, b: Record<string, string>): boolean {
+  return JSON.stringify(Object.entries(a)) === JSON.stringify(Object.entries(b));
+}
+
+export const endingBlankLine: Rule = {
+  id: 'ending-blank-line',
+  description: 'The file does not end with exactly one line break.',
+  check(ctx) {
+    const { text, lines } = ctx.parsed;
+    const last = lines[lastContentLine(ctx)];
+    if (!last) return [];
+    const eol = last.eol || lineBreak(ctx);
+    const span = { start: last.span.end, end: text.length };
+    if (text.slice(span.start) === eol) return [];
+    const missing = last.eol === '';
+    const message = missing
+      ? 'The file does not end with a line break. Add one: some tools drop or garble an unterminated last line.'
+      : 'The file ends with blank lines. Remove them so that it ends with a single line break.';
+    // One check per file, so the whole text is re-parsed: safe only if dotenv reads the same values
+    // (`KEY:` at the very end, for one, gains a value once a line break follows it).
+    const fixed = text.slice(0, span.start) + eol;
+    const safe = sameValues(parseEnv(fixed).values, ctx.parsed.values);
+    const fix = { title: missing ? 'Add a final line break' : 'Remove the blank lines at the end', edits: [{ range: ctx.range(span), newText: eol }], safe, preferred: true };
+    const range = missing ? ctx.range({ start: span.start, end: span.start }) : ctx.range({ start: lines[lastContentLine(ctx) + 1]?.span.start ?? span.start, end: text.length });
+    return [finding('ending-blank-line', 'info', message, range, { fixes: [fix] })] satisfies Finding[];
+  },
+};

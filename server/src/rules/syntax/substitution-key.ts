@@ -1,0 +1,108 @@
+// substitution-key: a malformed reference dotenv-expand does not read as the writer meant: `${NAME`
+// never closed, `${}`, `${NAME!}` (not a name), `$NAME}` (stray brace). dotenv-expand keeps the first two
+// as literal text and looks up an impossible name for the third, so the value silently differs.
+// Every value is checked whatever its quotes: dotenv-expand expands single-quoted values too.
+import type { Finding, Fix } from '../../../../shared/src/findings';
+import type { Rule, RuleContext } from '../../engine/types';
+import { referenceName } from '../../parser/reference-pattern';
+import type { EnvEntry, Span } from '../../parser/types';
+import { valueOffsets, type ValueOffsets } from '../../parser/value-offsets';
+import { finding } from '../support/findings';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+/** Names dotenv-expand can find: dotenv keys without `-` (which it reads as an operator). */
+const LOOKUP_NAME = /^[\w.]+$/;
+
+interface Problem {
+  /** Value indexes of the malformed piece. */
+  from: number;
+  to: number;
+  what: string;
+  /** An insertion (value index, text) that makes it the reference it evidently means. */
+  insert?: { at: number; text: string };
+}
+
+function problems(v: string): Problem[] {
+  const out: Problem[] = [];
+  for (let i = v.indexOf('$'); i >= 0 && i < v.length; i = v.indexOf('$', i + 1)) {
+    if (v[i - 1] === '\\') continue;
+    if (v[i + 1] === '{') {
+      // dotenv-expand expands the innermost `${...}` first, so `${A:-${B}}` is fine: find the balanced end.
+      let depth = 1;
+      let close = -1;
+      let nested = false;
+      for (let j = i + 2; j < v.length; j++) {
+        if (v[j] === '{') {
+          depth++;
+          nested = true;
+        } else if (v[j] === '}' && --depth === 0) {
+          close = j;
+          break;
+        }
+      }
+      if (close >= 0 && nested) continue; // the inner references are checked in turn
+      if (close < 0) {
+        const name = NAME.exec(v.slice(i + 2));
+        const end = i + 2 + (name ? name[0].length : 0);
+        const p: Problem = { from: i, to: end, what: 'has a `${` that is never closed, so dotenv-expand keeps it as literal text' };
+        if (name) p.insert = { at: end, text: '}' };
+        out.push(p);
+        i = end - 1;
+        continue;
+      }
+      const content = v.slice(i + 2, close);
+      if (content === '') {
+        out.push({ from: i, to: close + 1, what: 'has an empty `${}`, which dotenv-expand keeps as literal text' });
+      } else if (!LOOKUP_NAME.test(referenceName(content).name)) {
+        out.push({ from: i, to: close + 1, what: 'has a `${...}` that does not start with a variable name, so dotenv-expand substitutes an empty string or the default' });
+      }
+      i = close;
+      continue;
+    }
+    const name = NAME.exec(v.slice(i + 1));
+    if (name && v[i + 1 + name[0].length] === '}') {
+      const end = i + 1 + name[0].length;
+      out.push({ from: i, to: end + 1, what: 'has a `$NAME}` with no opening brace, so dotenv-expand leaves a stray `}`', insert: { at: i + 1, text: '{' } });
+      i = end;
+    }
+  }
+  return out;
+}
+
+function docSpan(o: ValueOffsets, from: number, to: number, fallback: Span): Span {
+  const start = o.start[from];
+  const end = o.end[to - 1];
+  return start === undefined || end === undefined ? fallback : { start, end };
+}
+
+function report(ctx: RuleContext, e: EnvEntry, o: ValueOffsets, p: Problem): Finding {
+  const span = docSpan(o, p.from, p.to, e.rawSpan);
+  const fixes: Fix[] = [];
+  if (p.insert) {
+    // Insert after value character at-1 (or before character `at` when it is the first).
+    const at = p.insert.at > 0 ? o.end[p.insert.at - 1] : o.start[0];
+    if (at !== undefined) {
+      const range = ctx.range({ start: at, end: at });
+      // Not safe: the value changes (the reference starts to be expanded).
+      fixes.push({ title: p.insert.text === '}' ? 'Close the reference with `}`' : 'Add the opening `{`', edits: [{ range, newText: p.insert.text }], safe: false, preferred: true });
+    }
+  }
+  const message = `The value of ${e.key} ${p.what}. Write \${NAME} (or \\$ for a literal dollar sign).`;
+  return finding('substitution-key', 'warning', message, ctx.range(span), { key: e.key, fixes });
+}
+
+export const substitutionKey: Rule = {
+  id: 'substitution-key',
+  description: 'A malformed `${...}` or `$NAME}` reference in a value.',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const e of ctx.parsed.entries) {
+      if (e.overridden || !e.value.includes('$')) continue;
+      const found = problems(e.value);
+      if (found.length === 0) continue;
+      const o = valueOffsets(e);
+      for (const p of found) out.push(report(ctx, e, o, p));
+    }
+    return out;
+  },
+};
