@@ -1,12 +1,13 @@
 // `m1-ops token ...` as a process (the built binary) against a real service on port 0 (embedded
 // store in a temp dir): output, exit codes 0/1/2, one-line errors, the token never printed.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAdminToken } from '../../service/src/http/auth';
-import { buildCli, m1ops, STACK_LINE, type Built, type RunResult } from '../cli/binary';
+import { buildCli, cleanEnv, m1ops, STACK_LINE, type Built, type RunResult } from '../cli/binary';
 import { freePort } from '../support/ports';
 import { startTestService, TEST_SECRET, type TestService } from '../service/harness';
 import { appToken } from './api-client';
@@ -51,6 +52,23 @@ describe('m1-ops token', () => {
     expect(s.stdout).toContain(`jti ${jti} is REVOKED`);
     expect(s.stdout).toMatch(/reason\s+leaked in CI log/);
     expect(s.stdout).toMatch(/by\s+cli-admin/);
+  });
+
+  it('revoke - reads the token from stdin', async () => {
+    const jti = randomUUID();
+    const jwt = await appToken({ jti, sub: 'lou' });
+    const child = spawn(process.execPath, [built.bin, 'token', 'revoke', '-', '--reason', 'from stdin'], {
+      env: cleanEnv({ M1_OPS_URL: svc.url, M1_OPS_TOKEN: admin }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stdin.end(`${jwt}\n`);
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/sub\s+lou/);
+    expect(stdout).toContain(`Revoked jti ${jti}.`);
+    expect(stdout).not.toContain(jwt);
   });
 
   it('revoke JTI, status --json, and an unknown jti', async () => {

@@ -50,11 +50,6 @@ export class RedisInvalidationFeed {
     return () => this.listeners.delete(l);
   }
 
-  /** Drops the pub/sub connection now; it reconnects unless its retryStrategy says not to. */
-  disconnectForTest(): void {
-    this.sub.disconnect(true);
-  }
-
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);

@@ -6,7 +6,10 @@ import { MAX_JWT_LENGTH } from '../../../shared/src/jwt';
 
 const id = z.string().trim().min(1, 'must not be empty').max(512, 'must be at most 512 characters');
 const reason = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
-const epochSeconds = z.coerce.number().int('must be whole seconds').positive('must be epoch seconds');
+/** Epoch seconds: a JSON number, or digits (form bodies carry strings). Never a boolean or a date string. */
+const epochSeconds = z
+  .union([z.number(), z.string().regex(/^\d{1,12}$/, 'must be epoch seconds').transform(Number)])
+  .pipe(z.number().int('must be whole seconds').positive('must be epoch seconds'));
 
 export const RevokeBody = z
   .object({

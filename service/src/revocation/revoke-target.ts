@@ -30,5 +30,6 @@ export function revokeTarget(b: RevokeBody): TargetResult {
         'and issue tokens with a jti.',
     };
   }
-  return { ok: true, target: { jti: c.jti, sub: c.sub ?? null, tool: b.tool ?? c.tool ?? null, exp: c.exp ?? null } };
+  // The token's own `tool` claim wins over the request's (the request names it only when the token does not).
+  return { ok: true, target: { jti: c.jti, sub: c.sub ?? null, tool: c.tool ?? b.tool ?? null, exp: c.exp ?? null } };
 }

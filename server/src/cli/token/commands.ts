@@ -14,9 +14,12 @@ function parseOrFail<T>(schema: { safeParse(v: unknown): { success: true; data: 
   return r.data;
 }
 
-export async function revoke(o: TokenOptions, t: ServiceTarget, out: Out): Promise<void> {
-  const [arg, ...extra] = o.positionals;
-  if (arg === undefined || extra.length > 0) throw new UsageError('token revoke takes one TOKEN or JTI');
+export async function revoke(o: TokenOptions, t: ServiceTarget, out: Out, readStdin: () => Promise<string>): Promise<void> {
+  const [given, ...extra] = o.positionals;
+  if (given === undefined || extra.length > 0) throw new UsageError('token revoke takes one TOKEN or JTI (or - to read it from stdin)');
+  // `-`: read the token from stdin, so it appears in neither the shell history nor `ps`.
+  const arg = given === '-' ? (await readStdin()).trim() : given;
+  if (arg === '') throw new UsageError('token revoke -: stdin was empty');
   let body: Record<string, string>;
   if (looksLikeJwt(arg.trim())) {
     const d = decodeJwt(arg);

@@ -4,8 +4,9 @@ export const TOKEN_HELP = `Usage: m1-ops token <subcommand> [options]
 Revoke tokens and audit revocations on a running M1 Ops service.
 
 Subcommands:
-  revoke TOKEN|JTI [--reason R]            Revoke one token (a JWT is decoded and its sub, jti,
-                                           exp and tool are shown first) or a jti
+  revoke TOKEN|JTI|- [--reason R]          Revoke one token (a JWT is decoded and its sub, jti,
+                                           exp and tool are shown first) or a jti; - reads the
+                                           token from stdin (keeps it out of history and ps)
   revoke-all --sub S|--tool T --reason R   Revoke every token of a subject or tool issued until now
   status JTI [--json]                      Whether a jti is revoked, and by whom, when and why
   audit [--since D] [--until D] [--actor A] [--tool T] [--sub S] [--limit N] [--json]

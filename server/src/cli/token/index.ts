@@ -1,13 +1,24 @@
 // `m1-ops token revoke|revoke-all|status|audit` against a running service (--url / M1_OPS_URL,
 // admin token from M1_OPS_TOKEN). Exit codes: 0 done; 1 the service refused or failed (printed
 // here as one line); 2 usage, no token, unreachable service (thrown to main.ts, which prints them).
-import { EXIT_OK } from '../errors';
+import { EXIT_OK, UsageError } from '../errors';
 import { resolveTarget, ServiceRefused } from './client';
 import { audit, revoke, revokeAll, status } from './commands';
 import { TOKEN_HELP } from './help';
 import { parseTokenArgs } from './options';
 
 export const EXIT_REFUSED = 1;
+
+const MAX_STDIN = 64 * 1024;
+
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += (chunk as Buffer).toString('utf8');
+    if (text.length > MAX_STDIN) throw new UsageError('token revoke -: stdin holds more than 64 KiB; expected one token');
+  }
+  return text;
+}
 
 /** Runs `m1-ops token <args>`; resolves to the process exit code. */
 export async function runToken(args: string[]): Promise<number> {
@@ -23,7 +34,7 @@ export async function runToken(args: string[]): Promise<number> {
   try {
     switch (o.sub) {
       case 'revoke':
-        await revoke(o, target, out);
+        await revoke(o, target, out, readStdin);
         break;
       case 'revoke-all':
         await revokeAll(o, target, out);
