@@ -132,6 +132,12 @@ export class LspSession {
     return version;
   }
 
+  /** The user changed settings: workspace/configuration answers `settings` from now on. */
+  async changeSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    await this.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
   async save(uri: string): Promise<void> {
     await this.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
   }

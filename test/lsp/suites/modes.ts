@@ -1,7 +1,8 @@
 // Pull diagnostics, settings, robustness.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentDiagnosticReport, Hover } from 'vscode-languageserver/node';
+import type { Diagnostic, DocumentDiagnosticReport, Hover } from 'vscode-languageserver/node';
+import { ValidationRunNotification, type ValidationRunParams } from '../../../shared/src/protocol';
 import { LspSession, byRule, hoverText, uriOf } from '../harness';
 
 export function modesSuite(): void {
@@ -60,6 +61,22 @@ export function modesSuite(): void {
       expect(shown.filter((m) => m.includes('m1ops.validation.connectivity'))).toHaveLength(1);
       expect(shown.filter((m) => m.includes('m1ops.validation.rules.unknown-key'))).toHaveLength(1);
       expect(s.configurationRequests.length).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  describe('a settings change', () => {
+    it('re-validates the open documents with the new settings', async () => {
+      const s = await LspSession.start();
+      const uri = uriOf('reconfigure.env');
+      await s.open(uri, 'my_flag=1\n');
+      expect(byRule((await s.diagnostics(uri, 1)).diagnostics, 'unknown-key')).toBeDefined();
+      const { runs } = await s.validationRun(uri, 1);
+      await s.changeSettings({ validation: { rules: { 'unknown-key': 'off' } } });
+      await s.waitFor<ValidationRunParams>(ValidationRunNotification.method, (p) => p.uri === uri && p.runs > runs);
+      // publishDiagnostics precedes m1ops/validationRun: the last one published is the new run's.
+      const last = s.all('textDocument/publishDiagnostics').filter((p) => (p as { uri: string }).uri === uri).at(-1) as { diagnostics: Diagnostic[] };
+      expect(byRule(last.diagnostics, 'unknown-key')).toBeUndefined();
+      expect(await s.stop()).toBe(0);
     });
   });
 
