@@ -37,13 +37,35 @@ describe('routing and bodies', () => {
   });
 
   it('413s a body over 1 MiB', async () => {
-    const big = JSON.stringify({ events: [{ ...tool, tags: { pad: 'x'.repeat(200) } }] }).replace('"pad"', `"pad${'y'.repeat(1)}"`);
-    const raw = big.slice(0, -2) + ',' + '"z":"' + 'x'.repeat(1024 * 1024) + '"}]}';
+    const raw = JSON.stringify({ events: [{ ...tool, pad: 'x'.repeat(1024 * 1024) }] });
     const r = await postJson(`${svc.url}/v1/events`, null, await svc.token(), raw);
     expect(r.status).toBe(413);
     expect(r.body).toMatchObject({ error: { code: 'body_too_large' } });
     const health = await fetch(`${svc.url}/healthz`);
     expect(health.status).toBe(200);
+  });
+
+  it('serves Prometheus metrics without auth: events by type, SSE clients, store errors', async () => {
+    const r = await postJson(`${svc.url}/v1/events`, { events: [tool, tool, { type: 'costs', amountUsd: 1 }] }, await svc.token());
+    expect(r.status).toBe(202);
+    const res = await fetch(`${svc.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await res.text();
+    expect(text).toMatch(/^m1_events_ingested_total\{type="tools"\} [2-9]/m);
+    expect(text).toMatch(/^m1_events_ingested_total\{type="costs"\} 1$/m);
+    expect(text).toMatch(/^# TYPE m1_sse_clients gauge$/m);
+    expect(text).toMatch(/^# TYPE m1_store_errors_total counter$/m);
+  });
+
+  it('serves the dashboard page with a strict CSP and a nonce', async () => {
+    const res = await fetch(`${svc.url}/dashboard`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(await res.text()).toContain(`nonce="${nonce ?? 'missing'}"`);
   });
 
   it('healthz reports the embedded store', async () => {

@@ -52,7 +52,7 @@ function unauthorized(message: string, invalidToken: boolean): HttpError {
 /** Why a token failed, in words that never include the token. */
 function describe(e: unknown): string {
   if (e instanceof joseErrors.JWTExpired) return 'token expired';
-  if (e instanceof joseErrors.JWTClaimValidationFailed) return `token claim "${e.claim}" rejected: ${e.reason}`;
+  if (e instanceof joseErrors.JWTClaimValidationFailed) return `token claim "${e.claim}" rejected: ${e.message}`;
   if (e instanceof joseErrors.JOSEAlgNotAllowed) return 'token algorithm not allowed';
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'token signature invalid';
   if (e instanceof joseErrors.JWKSNoMatchingKey) return 'no key matches the token';
