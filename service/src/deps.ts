@@ -16,7 +16,7 @@ import { SseHub } from './sse/hub';
 import { LiveRollups } from './sse/rollups';
 import { EmbeddedEventStore } from './store/embedded';
 import { RedisEventStore } from './store/redis';
-import type { EventStore } from './store/types';
+import { StoreUnavailableError, type EventStore } from './store/types';
 
 export const PING_MS = 15_000;
 export const BACKLOG_LIMIT_BYTES = 1024 * 1024;
@@ -88,7 +88,12 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     };
     redis = redisConnection(config, { onError });
     redis.on('ready', () => (lastLogged = ''));
-    await redis.connect();
+    try {
+      await redis.connect();
+    } catch (e) {
+      redis.disconnect(); // stop ioredis' background reconnects so that the process can exit
+      throw new StoreUnavailableError(`cannot reach Redis: ${lastLogged || (e as Error).message}`, { cause: e });
+    }
     store = new RedisEventStore({
       redis,
       reader: redisConnection(config, { blocking: true, onError }),

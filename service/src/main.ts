@@ -6,11 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type ServiceConfig } from './config';
-import { closeDeps, createDeps } from './deps';
+import { closeDeps, createDeps, type AppDeps } from './deps';
 import { startDemoTraffic } from './demo/generator';
 import { SCOPES, signAdminToken } from './http/auth';
 import { ArgsError, SERVE_USAGE, parseServeArgs, type ServeArgs } from './startup/args';
 import { checkEnvironment, formatFindings } from './startup/env-check';
+import { StoreUnavailableError } from './store/types';
 
 const EXIT_OK = 0;
 const EXIT_REFUSED = 1;
@@ -70,7 +71,16 @@ export async function runServe(argv: string[]): Promise<number> {
     throw e;
   }
 
-  const deps = await createDeps(config);
+  let deps: AppDeps;
+  try {
+    deps = await createDeps(config);
+  } catch (e) {
+    if (e instanceof StoreUnavailableError) {
+      say(`m1-ops serve: refusing to start: ${e.message} (REDIS_URL; unset it to run on the embedded store)\n`);
+      return EXIT_REFUSED;
+    }
+    throw e;
+  }
   const app = await buildApp(config, deps);
   if (!config.auth.adminSecret && !config.auth.jwksUrl) {
     app.log.warn('no admin key configured (M1_ADMIN_JWT_SECRET or JWKS_URL): every authenticated route answers 401');

@@ -100,6 +100,12 @@ describe('m1-ops serve', () => {
     expect(run.stderr()).toMatch(/M1_ADMIN_JWT_SECRET/);
   });
 
+  it('refuses to start when REDIS_URL does not answer, saying so', async () => {
+    const run = serve(['--dev', '--port', '0', '--host', '127.0.0.1'], { NODE_ENV: 'development', REDIS_URL: 'redis://127.0.0.1:1', REDIS_CONNECT_TIMEOUT_MS: '300' });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toContain('cannot reach Redis: connect ECONNREFUSED 127.0.0.1:1');
+  });
+
   it('rejects unknown options with usage (exit 2)', async () => {
     const run = serve(['--bogus'], {});
     expect(await run.exit).toBe(2);
