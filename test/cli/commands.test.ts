@@ -75,7 +75,13 @@ describe('serve', () => {
 });
 
 describe('token', () => {
-  it('hands its arguments to the token module (no "unknown command", no stack)', async () => {
+  it('hands its arguments to the token module', async () => {
+    const r = await m1ops(built, ['token', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('m1-ops token');
+  });
+
+  it('reports an unreachable service as one line (no "unknown command", no stack)', async () => {
     const r = await m1ops(built, ['token', 'status'], { env: { M1_OPS_URL: 'http://127.0.0.1:9' } });
     expect(r.code).not.toBe(0);
     expect(r.stderr).not.toContain('unknown command');
