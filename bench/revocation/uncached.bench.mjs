@@ -62,6 +62,13 @@ const checker = new RevocationChecker({ store, cacheTtlS: 60, deniedAudit: false
 const naive = new Redis(redis.url);
 const naiveCheck = async (c) => (await naive.get(`m1:rv:j:${c.jti}`)) !== null;
 
+/** redis-server's own CPU time (user + sys), from INFO cpu. */
+async function redisCpuUs() {
+  const info = await naive.info('cpu');
+  const n = (k) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)[1]);
+  return (n('used_cpu_user') + n('used_cpu_sys')) * 1e6;
+}
+
 // A few revoked tokens and revoke-alls exist, as in real life (lookups must find them).
 for (let i = 0; i < 100; i++) await store.redis.set(`m1:rv:j:revoked-${i}`, '{}', 'PX', 600_000);
 
@@ -75,8 +82,22 @@ for (const level of LEVELS) {
     if (mode === 'saturation' && level !== 1000) continue;
     for (const [name, fn] of [[NAIVE, naiveCheck], [OURS, (c) => checker.isRevoked(c)], [NAIVE, naiveCheck], [OURS, (c) => checker.isRevoked(c)]]) {
       await run(fn); // warm-up round, discarded
+      const cpu0 = process.cpuUsage();
+      const redis0 = await redisCpuUs();
       const { lat, rate } = await run(fn);
-      rows.push({ 'in flight': level, mode, name, 'checks/s': fmt(rate), 'p50 ms': pct(lat, 50).toFixed(3), 'p99 ms': pct(lat, 99).toFixed(3), 'max ms': pct(lat, 100).toFixed(2) });
+      const redisUs = (await redisCpuUs()) - redis0;
+      const cpu = process.cpuUsage(cpu0);
+      rows.push({
+        'in flight': level,
+        mode,
+        name,
+        'checks/s': fmt(rate),
+        'p50 ms': pct(lat, 50).toFixed(3),
+        'p99 ms': pct(lat, 99).toFixed(3),
+        'max ms': pct(lat, 100).toFixed(2),
+        'node CPU µs/check': ((cpu.user + cpu.system) / lat.length).toFixed(2),
+        'redis CPU µs/check': (redisUs / lat.length).toFixed(2),
+      });
     }
   }
 }

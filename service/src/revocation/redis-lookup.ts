@@ -49,20 +49,21 @@ export class RedisLookupBatcher {
 
   private send(batch: Queued[]): void {
     const names: string[] = [];
-    const index = new Map<string, number>();
+    // Subjects and tools repeat across a batch (many tokens per user): ask for each once. jtis are
+    // unique per token (and concurrent checks of one token already share a lookup): no dedupe.
+    const shared = new Map<string, number>();
     const slot = (name: string): number => {
-      let i = index.get(name);
+      let i = shared.get(name);
       if (i === undefined) {
-        i = names.length;
-        names.push(name);
-        index.set(name, i);
+        i = names.push(name) - 1;
+        shared.set(name, i);
       }
       return i;
     };
     const slots = new Int32Array(batch.length * 3).fill(-1);
     for (let b = 0; b < batch.length; b++) {
       const k = (batch[b] as Queued).keys;
-      if (k.jti !== undefined) slots[b * 3] = slot(this.names.jti(k.jti));
+      if (k.jti !== undefined) slots[b * 3] = names.push(this.names.jti(k.jti)) - 1;
       if (k.sub !== undefined) slots[b * 3 + 1] = slot(this.names.notBefore('sub', k.sub));
       if (k.tool !== undefined) slots[b * 3 + 2] = slot(this.names.notBefore('tool', k.tool));
     }
