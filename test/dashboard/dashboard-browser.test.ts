@@ -82,11 +82,26 @@ describe.skipIf(skip !== null)(`dashboard in Chromium against the service${skip 
     expect(consoleErrors).toEqual([]);
   });
 
-  it('shows the service’s 400 for an invalid query', async () => {
-    await page.locator('#m1-query-text').fill(JSON.stringify({ type: 'nope', range: '1h' }));
+  it('names the bad field of an invalid query before sending it', async () => {
+    let posted = 0;
+    page.on('request', (r) => void (r.url().endsWith('/v1/query') && posted++));
+    await page.locator('#m1-query-text').fill(JSON.stringify({ type: 'tools', range: '1h', groupBy: ['colour'] }));
     await page.getByRole('button', { name: 'Run query' }).click();
     await expect.poll(() => page.locator('#m1-query-status').getAttribute('data-state')).toBe('error');
-    expect(await page.locator('#m1-query-status').textContent()).toMatch(/rejected the request \(400\).*type/);
+    expect(await page.locator('#m1-query-status').textContent()).toMatch(/^The query is not valid: — groupBy\[0\]: unknown field "colour" for type tools/);
+    expect(posted).toBe(0);
+  });
+
+  it('shows the service’s answer when it refuses a query', async () => {
+    // Valid for the DSL, refused by the service's analytics:read check: a token without the scope.
+    const other = await browser.newPage();
+    await other.goto(`${service.url}/dashboard#token=${await service.token(['events:write'])}`);
+    await other.locator('#m1-query-text').fill(JSON.stringify({ type: 'tools', range: '1h' }));
+    await other.getByRole('button', { name: 'Run query' }).click();
+    await expect.poll(() => other.locator('#m1-query-status').getAttribute('data-state')).toBe('error');
+    expect(await other.locator('#m1-query-status').textContent()).toMatch(/denied the request \(403\)\. The token in the URL lacks the scope "analytics:read"/);
+    expect(await other.locator('#m1-connection').getAttribute('data-status')).toBe('unauthorised');
+    await other.close();
   });
 
   it('keeps its controls reachable by keyboard', async () => {

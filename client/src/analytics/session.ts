@@ -3,6 +3,7 @@
 // shared protocol), and runs its queries with the API client. The glue (panel.ts) only adapts a
 // vscode.Webview to WebviewPort.
 import type { ConnectionState } from '../../../shared/src/dashboard/connection-state';
+import { checkQuery, INVALID_QUERY_MESSAGE } from '../../../shared/src/dashboard/query-check';
 import { WebviewToHostSchema, type HostToWebview, type WebviewToHost } from '../../../shared/src/webview-protocol';
 import { ApiClient, ApiError } from '../api/client';
 import { ItemBatcher } from './batcher';
@@ -118,6 +119,12 @@ export class AnalyticsSession {
   }
 
   async #query(requestId: number, query: Record<string, unknown>): Promise<void> {
+    const check = checkQuery(query);
+    if (!check.ok) {
+      const failure = { kind: 'bad-request' as const, status: null, message: `${INVALID_QUERY_MESSAGE}.`, issues: check.issues };
+      this.#post({ type: 'queryResult', requestId, result: { ok: false, failure } });
+      return;
+    }
     try {
       const response = await this.#api.query(query);
       this.#post({ type: 'queryResult', requestId, result: { ok: true, response } });

@@ -1,6 +1,7 @@
 // The DSL query box: JSON text in, a results table out. The text is checked locally first (JSON, an
 // object) so that typos get an answer without a round trip; the service validates the DSL itself
 // and its 400 issues are listed as they come.
+import { checkQuery, INVALID_QUERY_MESSAGE } from '../../../shared/src/dashboard/query-check';
 import type { QueryResponse } from '../../../shared/src/dashboard/query-result';
 import { presetText } from '../query-presets';
 import type { Transport } from '../transport';
@@ -59,6 +60,11 @@ export class QueryView {
     }
     if (query === null || typeof query !== 'object' || Array.isArray(query)) {
       this.#fail('The query must be a JSON object, e.g. {"type": "tools", "range": "1h", …}.', []);
+      return;
+    }
+    const check = checkQuery(query);
+    if (!check.ok) {
+      this.#fail(`${INVALID_QUERY_MESSAGE}:`, check.issues);
       return;
     }
     this.#running = true;
