@@ -6,11 +6,11 @@ import { StatusNotification, ValidationRunNotification } from '../../../../share
 import type { Settings } from '../../../../shared/src/settings';
 import { countLevels, toDiagnostics } from '../services/diagnostics';
 import { exampleTextFor, fileNameOf } from '../services/documents';
+import { describeError } from '../services/errors';
 import { ValidationScheduler, type Snapshot } from '../services/scheduler';
 import type { ValidationInput } from '../services/validate-document';
 import type { Validator } from '../services/validator';
 import type { ServerContext, Validated } from './context';
-import { describeError } from '../services/errors';
 import { detach, guardRequest } from './guard';
 
 type Deps = Omit<ServerContext, 'scheduler'>;

@@ -1,5 +1,6 @@
 // Document lifecycle: every open/change is validated (see the scheduler), connectivity runs on
 // open/save per the setting, and closing clears everything the server held for the document.
+import { dirname } from 'node:path';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isExampleFile } from '../../engine/context';
@@ -7,7 +8,6 @@ import { fileNameOf } from '../services/documents';
 import type { ServerContext } from './context';
 import { runConnectivity } from './connectivity';
 import { detach, guardNotification } from './guard';
-import { dirname } from 'node:path';
 
 type Event = TextDocumentChangeEvent<TextDocument>;
 

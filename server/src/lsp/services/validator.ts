@@ -16,7 +16,7 @@ export interface Validator {
   dispose(): Promise<void>;
 }
 
-/** Same thread; for environments without the bundled worker script (unit tests). */
+/** Same thread: the fallback when no worker can be started. */
 export class InlineValidator implements Validator {
   validate(input: ValidationInput): Promise<ValidationOutput> {
     return new Promise((resolve) => resolve(validateDocument(input)));
@@ -67,15 +67,22 @@ export class WorkerValidator implements Validator {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly inline = new InlineValidator();
 
   /** `script` is the bundle that calls serveValidations() when started with VALIDATOR_ROLE. */
   constructor(
-    private readonly script: string,
+    private readonly script: string | URL,
     private readonly timeoutMs = 60_000,
   ) {}
 
   validate(input: ValidationInput): Promise<ValidationOutput> {
-    const worker = this.ensureWorker();
+    let worker: Worker;
+    try {
+      worker = this.ensureWorker();
+    } catch {
+      // No worker threads here (a restricted host): validate on this thread rather than not at all.
+      return this.inline.validate(input);
+    }
     const id = this.nextId++;
     return new Promise<ValidationOutput>((resolve, reject) => {
       // Not a debounce: a safety net against a run that never ends (e.g. catastrophic backtracking).
@@ -109,13 +116,14 @@ export class WorkerValidator implements Validator {
   }
 
   private onReply(raw: unknown): void {
-    const r = ReplySchema.safeParse(raw);
-    if (!r.success) return;
-    const p = this.pending.get(r.data.id);
-    if (!p) return;
-    this.pending.delete(r.data.id);
+    const id = z.object({ id: z.number() }).safeParse(raw);
+    const p = id.success ? this.pending.get(id.data.id) : undefined;
+    if (!id.success || !p) return;
+    this.pending.delete(id.data.id);
     clearTimeout(p.timer);
-    if (r.data.ok) p.resolve(r.data.output);
+    const r = ReplySchema.safeParse(raw);
+    if (!r.success) p.reject(new Error('the validator answered something malformed'));
+    else if (r.data.ok) p.resolve(r.data.output);
     else p.reject(new Error(r.data.error));
   }
 
