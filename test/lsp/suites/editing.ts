@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DiagnosticSeverity,
+  DiagnosticTag,
   type CodeAction,
   type CompletionItem,
   type DocumentSymbol,
@@ -40,6 +41,16 @@ export function editingSuite(): void {
       expect(critical?.data).toMatchObject({ level: 'critical' });
       expect(byRule(diagnostics, 'unknown-key')?.severity).toBe(DiagnosticSeverity.Information);
       expect(JSON.stringify(diagnostics)).not.toContain('changeme');
+    });
+
+    it('tags a line without effect as unnecessary, with the severity of its level', async () => {
+      const uri = uriOf('duplicate.env');
+      await s.open(uri, 'PORT=3000\nPORT=3001\n');
+      const d = byRule((await s.diagnostics(uri, 1)).diagnostics, 'duplicated-key');
+      expect(d?.range.start.line).toBe(0);
+      expect(d?.tags).toEqual([DiagnosticTag.Unnecessary]);
+      const level = (d?.data as { level: string }).level;
+      expect(d?.severity).toBe({ critical: 1, error: 1, warning: 2, info: 3 }[level]);
     });
 
     it('turns a quick fix into a versioned edit that gives the expected text', async () => {
