@@ -1,10 +1,10 @@
 // The checker when Redis fails, against a redis-server this file starts (never the shared one):
 // dead Redis and hung Redis fail closed and recover; lost pub/sub is bounded by the cache TTL; a
 // pub/sub reconnect drops the cache. No timing assertions: outcomes and events only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RevocationChecker, type RevocationErrorEvent } from '../../service/src/revocation/checker';
 import { RedisRevocationStore } from '../../service/src/revocation/redis-store';
-import { startRedisServer, type RedisProcess } from '../support/redis-server';
+import { redisAnswers, startRedisServer, type RedisProcess } from '../support/redis-server';
 import { claims, nextEvent, redisCommand, redisPid, StepClock, uniquePrefix } from './helpers';
 
 let redis: RedisProcess;
@@ -13,6 +13,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await redis.stop();
+});
+// A test that failed half-way must not leave Redis stopped for the next one.
+afterEach(async () => {
+  if (!(await redisAnswers('127.0.0.1', redis.port))) await redis.restart();
 });
 
 const audit = { action: 'revoke' as const, actor: 'tester', client: null, reason: 'test' };
