@@ -119,7 +119,7 @@ export function editingSuite(): void {
 
     it('hovers a key with its catalog entry, and never shows a secret value', async () => {
       const uri = uriOf('hover.env');
-      await s.open(uri, 'JWT_SECRET=Zx9-very-private-value-Q7\nX=${JWT_SECRET}\nPORT=8080\n');
+      await s.open(uri, 'JWT_SECRET=Zx9-very-private-value-Q7\nX=${JWT_SECRET}\nPORT=8080\nHOST=db.internal\nDATABASE_URL=postgres://app:pw-Q7@${HOST}/m1\n');
       await s.validationRun(uri, 1);
       const at = (line: number, character: number) => s.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
       const key = hoverText(await at(0, 3));
@@ -129,6 +129,9 @@ export function editingSuite(): void {
       expect(values).toContain('secret');
       expect(values).not.toContain('very-private');
       expect(hoverText(await at(2, 6))).toContain('8080');
+      const url = hoverText(await at(4, 20));
+      expect(url).toContain('postgres://app:****@db.internal/m1'); // interpolated, password masked
+      expect(url).not.toContain('pw-Q7');
     });
 
     it('completes the catalog keys missing from the file, and allowed values', async () => {
