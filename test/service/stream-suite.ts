@@ -111,7 +111,7 @@ export function streamSuite(name: string, env: () => Record<string, string>): vo
       expect(ids).toEqual(Array.from({ length: 30 }, (_, i) => start + 1 + i));
       expect(c.received.some((r) => r.event === 'reset')).toBe(false);
       c.close();
-    });
+    }, 60_000);
 
     it('sends reset when the Last-Event-ID has left the buffer, then continues live', async () => {
       const old = latestId();
@@ -215,7 +215,7 @@ export function streamSuite(name: string, env: () => Record<string, string>): vo
       expect(health.status).toBe(200);
       stalled.socket.destroy();
       reader.close();
-    });
+    }, 120_000);
 
     it('closes streams with a final comment on shutdown', async () => {
       const other = await startTestService(env());
