@@ -1,11 +1,24 @@
 // Pull diagnostics, settings, robustness.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, DocumentDiagnosticReport, Hover } from 'vscode-languageserver/node';
 import { ValidationRunNotification, type ValidationRunParams } from '../../../shared/src/protocol';
-import { LspSession, byRule, hoverText, uriOf } from '../harness';
+import { LspSession, ROOT, byRule, hoverText, uriOf } from '../harness';
 
 export function modesSuite(): void {
+  describe('the m1-ops-language-server binary', () => {
+    const bin = join(ROOT, 'bin', 'm1-ops-language-server.js');
+    it('prints its usage and exits 2 without a transport, its version with --version', () => {
+      const bare = spawnSync(process.execPath, [bin], { encoding: 'utf8' });
+      expect(bare.status).toBe(2);
+      expect(bare.stderr).toContain('usage: m1-ops-language-server --stdio');
+      const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+      expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    });
+  });
+
   describe('node IPC (how the VS Code extension starts the server)', () => {
     it('speaks LSP over --node-ipc', async () => {
       const s = await LspSession.start({ transport: 'ipc' });
