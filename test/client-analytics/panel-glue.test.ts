@@ -3,6 +3,7 @@
 // options (scripts on, resources only from dist/ and media/, context kept), the page with its CSP and
 // nonce, messages that never carry the token, and that closing the panel closes the stream.
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { poll } from '../dashboard/support/poll';
 import { HostToWebviewSchema } from '../../shared/src/webview-protocol';
 import { startService, tempDataDir, type RunningService } from '../dashboard/support/service';
 
@@ -77,7 +78,7 @@ it('opens the page with a strict CSP, relays without the token, and closes the s
   expect(html).not.toContain(token);
 
   receive({ type: 'ready' });
-  await expect.poll(() => posted.some((m) => (m as { type: string; state?: { status: string } }).state?.status === 'connected')).toBe(true);
+  await poll(() => posted.some((m) => (m as { type: string; state?: { status: string } }).state?.status === 'connected')).toBe(true);
   for (const m of posted) expect(HostToWebviewSchema.safeParse(m).success).toBe(true);
   expect(JSON.stringify(posted)).not.toContain(token);
   await AnalyticsPanel.show(ctx); // a second "Open Live Analytics" reveals the same panel
@@ -85,6 +86,6 @@ it('opens the page with a strict CSP, relays without the token, and closes the s
   expect(service.deps.hub.size).toBe(1);
 
   disposePanel();
-  await expect.poll(() => service.deps.hub.size).toBe(0);
+  await poll(() => service.deps.hub.size).toBe(0);
   expect(AnalyticsPanel.state).toBeUndefined();
 });

@@ -2,6 +2,7 @@
 // recorder of posted messages: each message the page would get fits the protocol; queries round-
 // trip; the page's bad messages are ignored; disposing closes the stream.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll } from '../dashboard/support/poll';
 import { HostToWebviewSchema, type HostToWebview } from '../../shared/src/webview-protocol';
 import { ApiClient } from '../../client/src/api/client';
 import { AnalyticsSession } from '../../client/src/analytics/session';
@@ -81,7 +82,7 @@ describe('AnalyticsSession against the service', () => {
     const count = w.posted.length;
     w.send({ type: 'ready' });
     expect(w.posted).toHaveLength(count);
-    await expect.poll(() => service.deps.hub.size).toBe(0); // the service saw the stream close
+    await poll(() => service.deps.hub.size).toBe(0); // the service saw the stream close
   });
 
   it('reconnects with a new token', async () => {

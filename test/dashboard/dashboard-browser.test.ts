@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll } from './support/poll';
 import { ApiClient } from '../../client/src/api/client';
 import { chromiumSkipReason, launchChromium } from './support/chromium';
 import { ROOT } from './support/static-page';
@@ -44,30 +45,30 @@ describe.skipIf(skip !== null)(`dashboard in Chromium against the service${skip 
 
   it('connects with the token from the fragment and removes it from the address bar', async () => {
     await page.goto(`${service.url}/dashboard#token=${await service.token(['analytics:read'])}`);
-    await expect.poll(() => page.locator('#m1-connection').getAttribute('data-status')).toBe('connected');
+    await poll(() => page.locator('#m1-connection').getAttribute('data-status')).toBe('connected');
     expect(new URL(page.url()).hash).toBe('');
-    await expect.poll(() => page.locator('#m1-connection').textContent()).toBe(`Connected to ${service.url}`);
+    await poll(() => page.locator('#m1-connection').textContent()).toBe(`Connected to ${service.url}`);
   });
 
   it('shows events posted through the API in the figures and charts', async () => {
     expect(await api.postEvents([...toolsEvents(18, 120), ...toolsEvents(2, 120, 'error'), { type: 'costs', amountUsd: 0.25 }])).toBe(21);
-    await expect.poll(() => figure('events-received').textContent()).toBe('21');
-    await expect.poll(() => figure('count-tools').textContent()).toBe('20');
-    await expect.poll(() => figure('count-costs').textContent()).toBe('1');
+    await poll(() => figure('events-received').textContent()).toBe('21');
+    await poll(() => figure('count-tools').textContent()).toBe('20');
+    await poll(() => figure('count-costs').textContent()).toBe('1');
     // From the service's 1 s rollups: every duration is 120 ms, so every percentile is.
-    await expect.poll(() => figure('latency-p95').textContent(), { timeout: 10_000 }).toBe('120 ms');
-    await expect.poll(() => figure('cost-per-minute').textContent(), { timeout: 10_000 }).toBe('$0.25');
+    await poll(() => figure('latency-p95').textContent()).toBe('120 ms');
+    await poll(() => figure('cost-per-minute').textContent()).toBe('$0.25');
     expect(Number(await page.locator('#m1-chart-throughput').getAttribute('data-points'))).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('#m1-chart-latency-d').textContent()).toContain('p95 120 ms');
+    await poll(() => page.locator('#m1-chart-latency-d').textContent()).toContain('p95 120 ms');
     // The polite live region says it in words (announced at most every few seconds).
-    await expect.poll(() => page.locator('#m1-figures-live').textContent(), { timeout: 10_000 }).toMatch(/tools p95 120 ms/);
+    await poll(() => page.locator('#m1-figures-live').textContent()).toMatch(/tools p95 120 ms/);
   });
 
   it('runs a DSL query and shows the result as a table', async () => {
     const query = { type: 'tools', range: '1h', groupBy: ['status'], aggregations: [{ fn: 'count', as: 'n' }], orderBy: { field: 'n', dir: 'desc' } };
     await page.locator('#m1-query-text').fill(JSON.stringify(query));
     await page.locator('#m1-query-text').press('Control+Enter');
-    await expect.poll(() => page.locator('#m1-query-status').getAttribute('data-state')).toBe('done');
+    await poll(() => page.locator('#m1-query-status').getAttribute('data-state')).toBe('done');
     const headers = await page.locator('#m1-query-table thead th').allTextContents();
     expect(headers).toEqual(expect.arrayContaining(['status', 'n']));
     const rows = await page.locator('#m1-query-table tbody tr').allTextContents();
@@ -87,7 +88,7 @@ describe.skipIf(skip !== null)(`dashboard in Chromium against the service${skip 
     page.on('request', (r) => void (r.url().endsWith('/v1/query') && posted++));
     await page.locator('#m1-query-text').fill(JSON.stringify({ type: 'tools', range: '1h', groupBy: ['colour'] }));
     await page.getByRole('button', { name: 'Run query' }).click();
-    await expect.poll(() => page.locator('#m1-query-status').getAttribute('data-state')).toBe('error');
+    await poll(() => page.locator('#m1-query-status').getAttribute('data-state')).toBe('error');
     expect(await page.locator('#m1-query-status').textContent()).toMatch(/^The query is not valid: — groupBy\[0\]: unknown field "colour" for type tools/);
     expect(posted).toBe(0);
   });
@@ -98,7 +99,7 @@ describe.skipIf(skip !== null)(`dashboard in Chromium against the service${skip 
     await other.goto(`${service.url}/dashboard#token=${await service.token(['events:write'])}`);
     await other.locator('#m1-query-text').fill(JSON.stringify({ type: 'tools', range: '1h' }));
     await other.getByRole('button', { name: 'Run query' }).click();
-    await expect.poll(() => other.locator('#m1-query-status').getAttribute('data-state')).toBe('error');
+    await poll(() => other.locator('#m1-query-status').getAttribute('data-state')).toBe('error');
     expect(await other.locator('#m1-query-status').textContent()).toMatch(/denied the request \(403\)\. The token in the URL lacks the scope "analytics:read"/);
     expect(await other.locator('#m1-connection').getAttribute('data-status')).toBe('unauthorised');
     await other.close();
@@ -140,8 +141,8 @@ describe.skipIf(skip !== null)(`dashboard in Chromium against the service${skip 
     // Hold the page's reconnects until the restarted service has moved on by more than its buffer.
     await page.route('**/v1/stream**', (route) => route.abort('connectionrefused'));
     await service.close();
-    await expect.poll(() => page.locator('#m1-connection').getAttribute('data-status')).toBe('reconnecting');
-    await expect.poll(() => page.locator('#m1-countdown').textContent()).toMatch(/^Reconnecting in \d+ s \(attempt \d+\)$/);
+    await poll(() => page.locator('#m1-connection').getAttribute('data-status')).toBe('reconnecting');
+    await poll(() => page.locator('#m1-countdown').textContent()).toMatch(/^Reconnecting in \d+ s \(attempt \d+\)$/);
     expect(await page.locator('#m1-retry').isVisible()).toBe(true);
 
     service = await startService({ dataDir: data.dir, port, env: { M1_ANALYTICS_BUFFER_SIZE: '100' } });
@@ -149,13 +150,13 @@ describe.skipIf(skip !== null)(`dashboard in Chromium against the service${skip 
     expect(await api.postEvents(toolsEvents(150, 5))).toBe(150);
     await page.unroute('**/v1/stream**');
     await page.locator('#m1-retry').click();
-    await expect.poll(() => page.locator('#m1-connection').getAttribute('data-status'), { timeout: 15_000 }).toBe('connected');
-    await expect.poll(() => page.locator('#m1-notice').getAttribute('data-kind')).toBe('reset');
+    await poll(() => page.locator('#m1-connection').getAttribute('data-status')).toBe('connected');
+    await poll(() => page.locator('#m1-notice').getAttribute('data-kind')).toBe('reset');
     expect(await page.locator('#m1-notice').isVisible()).toBe(true);
     expect(await page.locator('#m1-notice-text').textContent()).toMatch(/Events were missed/);
     // Live again: new events arrive.
     const before = Number((await figure('events-received').textContent())?.replace(/,/g, ''));
     await api.postEvents(toolsEvents(3, 7));
-    await expect.poll(async () => Number((await figure('events-received').textContent())?.replace(/,/g, ''))).toBe(before + 3);
+    await poll(async () => Number((await figure('events-received').textContent())?.replace(/,/g, ''))).toBe(before + 3);
   });
 });

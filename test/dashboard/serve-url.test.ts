@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { poll } from './support/poll';
 import { chromiumSkipReason, launchChromium } from './support/chromium';
 import { tempDataDir } from './support/service';
 import { ROOT } from './support/static-page';
@@ -53,7 +54,7 @@ describe.skipIf(skip !== null)(`the printed dashboard URL${skip ? ` (skipped: ${
     const requests: string[] = [];
     page.on('request', (r) => void requests.push(r.url()));
     await page.goto(url);
-    await expect.poll(() => page.locator('#m1-connection').getAttribute('data-status')).toBe('connected');
+    await poll(() => page.locator('#m1-connection').getAttribute('data-status')).toBe('connected');
     expect(requests.find((r) => r.includes('/dashboard') && r.includes('token'))).toBeUndefined();
     expect(errors).toEqual([]);
   });

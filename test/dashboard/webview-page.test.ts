@@ -4,6 +4,7 @@
 // the countdown and the buttons, the theme variables, and UI state kept across a reload.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { poll } from './support/poll';
 import type { HostToWebview } from '../../shared/src/webview-protocol';
 import { chromiumSkipReason, launchChromium } from './support/chromium';
 import { serveDashboardPage, type StaticPage } from './support/static-page';
@@ -69,22 +70,22 @@ describe.skipIf(skip !== null)(`dashboard page in webview mode${skip ? ` (skippe
       });
     });
     await page.goto(server.url);
-    await expect.poll(sent).toEqual([{ type: 'ready' }]);
+    await poll(sent).toEqual([{ type: 'ready' }]);
   });
 
   it('shows the state the host sends, with a countdown and working buttons', async () => {
     await host({ type: 'config', serviceUrl: 'http://m1.example:3000' });
     await host({ type: 'state', state: { status: 'reconnecting', attempt: 2, retryAt: Date.now() + 9_500, reason: 'ECONNREFUSED' } });
-    await expect.poll(() => page.locator('#m1-connection').textContent()).toBe('Disconnected from http://m1.example:3000: ECONNREFUSED');
+    await poll(() => page.locator('#m1-connection').textContent()).toBe('Disconnected from http://m1.example:3000: ECONNREFUSED');
     expect(await page.locator('#m1-countdown').textContent()).toMatch(/^Reconnecting in (9|10) s \(attempt 2\)$/);
     await page.getByRole('button', { name: 'Retry now' }).click();
-    await expect.poll(sent).toContainEqual({ type: 'retryNow' });
+    await poll(sent).toContainEqual({ type: 'retryNow' });
 
     await host({ type: 'state', state: { status: 'unauthorised', httpStatus: 401, reason: 'the service refused the token (401)' } });
-    await expect.poll(() => page.locator('#m1-connection').getAttribute('data-status')).toBe('unauthorised');
+    await poll(() => page.locator('#m1-connection').getAttribute('data-status')).toBe('unauthorised');
     expect(await page.locator('#m1-retry').isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Set Admin Token…' }).click();
-    await expect.poll(sent).toContainEqual({ type: 'setAdminToken' });
+    await poll(sent).toContainEqual({ type: 'setAdminToken' });
     expect(errors).toEqual([]);
   });
 
@@ -96,53 +97,53 @@ describe.skipIf(skip !== null)(`dashboard page in webview mode${skip ? ` (skippe
     }));
     const anomaly = { type: 'tools', metric: 'p95', value: 480, mean: 35, stddev: 4, z: 111.2, threshold: 3, from: t - 5000, to: t - 4000, intervalMs: 1000 };
     await host({ type: 'items', items: [...rollups, { kind: 'anomaly', anomaly }], dropped: 0 });
-    await expect.poll(() => figure('anomalies').textContent()).toBe('1');
+    await poll(() => figure('anomalies').textContent()).toBe('1');
     const row = page.locator('#m1-anomalies tbody tr');
     expect(await row.count()).toBe(1);
     expect(await row.getAttribute('data-metric')).toBe('p95');
     expect(await row.locator('td').allTextContents()).toEqual([expect.any(String), 'tools', 'p95', '480', '35.0', '111.2']);
     expect(await page.locator('#m1-anomalies-empty').isVisible()).toBe(false);
-    await expect.poll(() => figure('latency-p95').textContent()).toBe('49 ms');
+    await poll(() => figure('latency-p95').textContent()).toBe('49 ms');
     // Marked on the latency chart (the anomaly's metric), not on the others.
-    await expect.poll(() => page.locator('#m1-chart-latency').getAttribute('data-markers')).toBe('1');
+    await poll(() => page.locator('#m1-chart-latency').getAttribute('data-markers')).toBe('1');
     expect(await page.locator('#m1-chart-throughput').getAttribute('data-markers')).toBe('0');
     await page.locator('#m1-latency-type').selectOption('cache');
-    await expect.poll(() => page.locator('#m1-chart-latency').getAttribute('data-markers')).toBe('0');
+    await poll(() => page.locator('#m1-chart-latency').getAttribute('data-markers')).toBe('0');
     expect(errors).toEqual([]);
   });
 
   it('ignores messages that do not fit the protocol, and says when the host dropped items', async () => {
     await host({ type: 'items', items: [{ kind: 'event', event: { id: '1', type: 'tools', ts: 1, tool: 't', status: 'exploded', durationMs: 1 } }], dropped: 0 });
     await host({ type: 'items', items: [{ kind: 'event', event: { id: '2', type: 'tools', ts: 1, tool: 't', status: 'ok', durationMs: 1 } }], dropped: 40 });
-    await expect.poll(() => figure('events-received').textContent()).toBe('1');
+    await poll(() => figure('events-received').textContent()).toBe('1');
     expect(await figure('skipped').textContent()).toBe('40 / 1');
     expect(await page.locator('#m1-notice').getAttribute('data-kind')).toBe('dropped');
     expect(await page.locator('#m1-notice-text').textContent()).toMatch(/^40 events were skipped/);
     await page.getByRole('button', { name: 'Dismiss' }).click();
     expect(await page.locator('#m1-notice').isVisible()).toBe(false);
     await host({ type: 'items', items: [{ kind: 'reset', reset: { reason: 'ahead', oldestId: null, latestId: '3' } }], dropped: 0 });
-    await expect.poll(() => page.locator('#m1-notice').getAttribute('data-kind')).toBe('reset');
+    await poll(() => page.locator('#m1-notice').getAttribute('data-kind')).toBe('reset');
     expect(await page.locator('#m1-notice-text').textContent()).toMatch(/may have restarted/);
   });
 
   it('freezes the view while paused and catches up on resume', async () => {
     const ev = (id: number) => ({ kind: 'event', event: { id: String(id), type: 'health', ts: Date.now(), component: 'db', status: 'up' } });
     await host({ type: 'items', items: [ev(1)], dropped: 0 });
-    await expect.poll(() => figure('events-received').textContent()).toBe('1');
+    await poll(() => figure('events-received').textContent()).toBe('1');
     await page.getByRole('button', { name: 'Pause' }).click();
     expect(await page.locator('#m1-pause').getAttribute('aria-pressed')).toBe('true');
     await host({ type: 'items', items: [ev(2), ev(3)], dropped: 0 });
     // The page took the items (its model counts them) but did not redraw.
-    await expect.poll(() => page.evaluate(() => (window as unknown as { m1Dashboard?: { stats: { items: number } } }).m1Dashboard?.stats.items)).toBe(3);
+    await poll(() => page.evaluate(() => (window as unknown as { m1Dashboard?: { stats: { items: number } } }).m1Dashboard?.stats.items)).toBe(3);
     expect(await figure('events-received').textContent()).toBe('1');
     await page.getByRole('button', { name: 'Resume' }).click();
-    await expect.poll(() => figure('events-received').textContent()).toBe('3');
+    await poll(() => figure('events-received').textContent()).toBe('3');
   });
 
   it('sends queries to the host and shows its answer, and keeps the query text across a reload', async () => {
     await page.locator('#m1-query-preset').selectOption('errors-by-code');
     await page.getByRole('button', { name: 'Run query' }).click();
-    await expect.poll(async () => (await sent()).filter((m) => (m as { type: string }).type === 'query')).toHaveLength(1);
+    await poll(async () => (await sent()).filter((m) => (m as { type: string }).type === 'query')).toHaveLength(1);
     const q = (await sent()).find((m) => (m as { type: string }).type === 'query') as { requestId: number; query: { type: string } };
     expect(q.query.type).toBe('errors');
     await host({
@@ -150,13 +151,13 @@ describe.skipIf(skip !== null)(`dashboard page in webview mode${skip ? ` (skippe
       requestId: q.requestId,
       result: { ok: true, response: { rows: [{ code: 'E_TIMEOUT', severity: 'high', n: 12 }], nextCursor: null, stats: { scanned: 40, tookMs: 3 } } },
     });
-    await expect.poll(() => page.locator('#m1-query-status').textContent()).toBe('1 rows; 40 events scanned in 3 ms.');
+    await poll(() => page.locator('#m1-query-status').textContent()).toBe('1 rows; 40 events scanned in 3 ms.');
     expect(await page.locator('#m1-query-table tbody td').allTextContents()).toEqual(['E_TIMEOUT', 'high', '12']);
 
     await page.locator('#m1-query-text').fill('{"type": "cache", "range": "5m"}');
     await page.locator('#m1-latency-type').selectOption('cache');
     await page.reload();
-    await expect.poll(() => page.locator('#m1-query-text').inputValue()).toBe('{"type": "cache", "range": "5m"}');
+    await poll(() => page.locator('#m1-query-text').inputValue()).toBe('{"type": "cache", "range": "5m"}');
     expect(await page.locator('#m1-latency-type').inputValue()).toBe('cache');
     expect(await page.locator('[data-figure="latency-p95"]').locator('xpath=preceding-sibling::dt').textContent()).toBe('cache p95');
   });
