@@ -4,7 +4,8 @@
 // one request scan 30 days of audit).
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { AuditInputSchema, type AuditEntry, type AuditInput, type AuditPage, type AuditQuery } from './types';
+import { parseAuditFields } from './audit-stream-codec';
+import type { AuditEntry, AuditInput, AuditPage, AuditQuery } from './types';
 
 const PAGE = 500;
 const SCAN_BUDGET = 20_000;
@@ -26,7 +27,7 @@ export async function readAuditStream(
     const page = StreamReply.parse(raw);
     for (const [id, fields] of page) {
       scanned++;
-      const input = parseFields(fields);
+      const input = parseAuditFields(fields);
       const e = input === null ? null : select(id, input);
       if (e !== null) {
         entries.push(e);
@@ -37,17 +38,4 @@ export async function readAuditStream(
     if (page.length < PAGE) return { entries, next: null };
     if (scanned >= SCAN_BUDGET) return { entries, next: end.slice(1) };
   }
-}
-
-function parseFields(fields: string[]): AuditInput | null {
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    if (fields[i] !== 'e') continue;
-    try {
-      const r = AuditInputSchema.safeParse(JSON.parse(fields[i + 1] as string));
-      return r.success ? r.data : null;
-    } catch {
-      return null;
-    }
-  }
-  return null;
 }

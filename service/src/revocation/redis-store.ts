@@ -7,6 +7,7 @@
 // record, its audit entry and its message in one MULTI, so none exists without the others.
 import { Redis, type RedisOptions } from 'ioredis';
 import { auditMatches, toEntry } from './audit-filter';
+import { auditFields } from './audit-stream-codec';
 import { encodeNotBefore, encodeRevoked } from './invalidation-message';
 import { decodeRecord, encodeRecord } from './record-codec';
 import { revocationKeys, type RevocationKeys } from './redis-keys';
@@ -142,7 +143,7 @@ export class RedisRevocationStore implements RevocationStore {
 
   private addAudit(m: ReturnType<Redis['multi']>, audit: AuditInput): void {
     // MINID ~ trims whole stream nodes older than 30 days: cheap, approximately exact.
-    m.xadd(this.keys.audit, 'MINID', '~', String(Date.now() - AUDIT_RETENTION_MS), '*', 'e', JSON.stringify(audit));
+    m.xadd(this.keys.audit, 'MINID', '~', String(Date.now() - AUDIT_RETENTION_MS), '*', ...auditFields(audit));
   }
 
   private setStatus(s: StoreHealth): void {
