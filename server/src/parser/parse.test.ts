@@ -165,6 +165,18 @@ describe('parseEnv duplicates, lines and comments', () => {
     expect(comments.map((c) => c.text)).toEqual(['real']);
   });
 
+  it('classifies lines on first access, as ordinary enumerable properties', () => {
+    const parsed = parseEnv('A=1\n# c\n');
+    const copy = { ...parsed };
+    expect(copy.lines.map((l) => l.kind)).toEqual(['entry', 'comment', 'blank']);
+    expect(copy.lines).toBe(parsed.lines);
+    expect(Object.keys(parsed)).toEqual(expect.arrayContaining(['lines', 'comments']));
+    expect((JSON.parse(JSON.stringify(parsed)) as { comments: unknown[] }).comments).toHaveLength(1);
+    parsed.comments = [];
+    expect(parsed.comments).toEqual([]);
+    expect(parsed.lines).toHaveLength(3);
+  });
+
   it('builds a line index over the original text', () => {
     const parsed = parseEnv('A=1\r\nB=2');
     expect(parsed.lineIndex.positionAt(5)).toEqual({ line: 1, character: 0 });

@@ -7,10 +7,10 @@
 //    defines B, and `A=\u2028B=1` gives A the value "B=1". Editors do not break lines there.
 //  - `values` is a null-prototype object with dotenv's keys; `__proto__` is left out because dotenv assigns
 //    into `{}`, where that key hits the prototype setter and is dropped. Its entry is still in `entries`.
-import { KIND_CONTINUATION, KIND_ENTRY, classifyLines } from './lines';
+import { KIND_CONTINUATION, KIND_ENTRY, classifyLines, type ClassifiedLines } from './lines';
 import { LineIndex } from './line-index';
 import { newRawMatch, nextMatch } from './scan';
-import type { EnvEntry, ParsedEnv, Quote } from './types';
+import type { EnvComment, EnvEntry, EnvLine, ParsedEnv, Quote } from './types';
 import { dotenvValue } from './value';
 
 export function parseEnv(text: string): ParsedEnv {
@@ -73,8 +73,29 @@ export function parseEnv(text: string): ParsedEnv {
     marks[line] = KIND_ENTRY;
     for (let l = line + 1; l <= endLine; l++) if (marks[l] !== KIND_ENTRY) marks[l] = KIND_CONTINUATION;
   }
-  const { lines, comments } = classifyLines(text, starts, marks);
-  return { text, entries, values, lines, comments, lineIndex };
+  // Lines and comments are classified on first access: several consumers (`m1-ops parse`, hover,
+  // expansion) never read them, and building an object per line is a fifth of the parse. Own enumerable
+  // accessors, so spreading, JSON and structured cloning see plain arrays.
+  let classified: ClassifiedLines | undefined;
+  const classify = (): ClassifiedLines => (classified ??= classifyLines(text, starts, marks));
+  return {
+    text,
+    entries,
+    values,
+    lineIndex,
+    get lines(): EnvLine[] {
+      return classify().lines;
+    },
+    set lines(lines: EnvLine[]) {
+      classified = { lines, comments: classify().comments };
+    },
+    get comments(): EnvComment[] {
+      return classify().comments;
+    },
+    set comments(comments: EnvComment[]) {
+      classified = { lines: classify().lines, comments };
+    },
+  };
 }
 
 /** Key -> last entry so far; `entries` already holds the entry being added, which must not count. */

@@ -79,7 +79,7 @@ export function nextMatch(text: string, from: number, m: RawMatch): boolean {
 /** The regex after its leading `\s*`, at the first non-whitespace character i. */
 function matchAt(text: string, i: number, m: RawMatch): boolean {
   // "export" followed by whitespace: try it as the keyword first.
-  if (text.startsWith('export', i) && isWS(text.charCodeAt(i + 6))) {
+  if (text.charCodeAt(i) === 101 /* e */ && text.startsWith('export', i) && isWS(text.charCodeAt(i + 6))) {
     if (matchKey(text, skipWS(text, i + 6), m)) {
       m.exportStart = i;
       return true;
@@ -138,8 +138,10 @@ function readValue(text: string, v: number, m: RawMatch): number {
   let sawLS = false;
   while (j < n) {
     const c = text.charCodeAt(j);
-    if (c === HASH || c === LF || c === CR) break;
-    if (c === 0x2028 || c === 0x2029) sawLS = true;
+    // Most characters are printable ASCII above `#`: one comparison for them.
+    if (c <= HASH) {
+      if (c === HASH || c === LF || c === CR) break;
+    } else if (c === 0x2028 || c === 0x2029) sawLS = true;
     j++;
   }
   let s = v;
