@@ -57,7 +57,7 @@ async function closedLoop(check) {
 // Ours: checker with cache (every token new, so every check misses) on the store's connection.
 const store = new RedisRevocationStore({ url: redis.url, keyPrefix: 'm1:', commandTimeoutMs: 500, connectTimeoutMs: 2000 });
 await store.ready();
-const checker = new RevocationChecker({ store, cacheTtlS: 60, deniedAudit: false, maxCacheEntries: 100_000 });
+const checker = new RevocationChecker({ store, cacheTtlS: 60, deniedAudit: false, maxCacheEntries: Number(process.env.CACHE_ENTRIES ?? 100_000) });
 // Naive: a GET per check on a default client.
 const naive = new Redis(redis.url);
 const naiveCheck = async (c) => (await naive.get(`m1:rv:j:${c.jti}`)) !== null;

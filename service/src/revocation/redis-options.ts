@@ -34,8 +34,9 @@ export function commandConnectionOptions(s: RevocationRedisSettings): RedisOptio
     socketTimeout: Math.max(s.commandTimeoutMs * 4, 2000),
     connectTimeout: s.connectTimeoutMs,
     retryStrategy: reconnectDelay,
-    // Lookups of the same tick go out in one write (the lookup batcher already merges most).
-    enableAutoPipelining: true,
+    // No auto-pipelining: the lookup batcher already merges a tick's lookups into one MGET, and
+    // ioredis's auto-pipeline would hold each batch back until setImmediate (a slower tail).
+    enableAutoPipelining: false,
     connectionName: s.connectionName ?? 'm1-ops:revocation',
     lazyConnect: true,
   };
