@@ -40,6 +40,15 @@ export function expandEnv(values: Record<string, string>, processEnv: Record<str
   return expandEnvDetailed(values, processEnv).values;
 }
 
+// The engine expands every document once without a process environment; circular-reference then asks
+// which keys were bounded. Remembered per values object (ParsedEnv.values is never mutated).
+const boundedMemo = new WeakMap<Record<string, string>, string[]>();
+
+/** Keys whose expansion (without a process environment) dotenv-expand would never finish. */
+export function boundedKeys(values: Record<string, string>): string[] {
+  return (boundedMemo.get(values) ?? expandEnvDetailed(values).bounded).slice();
+}
+
 export function expandEnvDetailed(values: Record<string, string>, processEnv: Record<string, string> = {}): ExpandResult {
   const parsed = Object.create(null) as Record<string, string>;
   const runningParsed = Object.create(null) as Record<string, string>;
@@ -63,6 +72,7 @@ export function expandEnvDetailed(values: Record<string, string>, processEnv: Re
     parsed[key] = resolved;
     runningParsed[key] = resolved;
   }
+  if (Object.keys(processEnv).length === 0) boundedMemo.set(values, bounded);
   return { values: parsed, bounded };
 }
 

@@ -4,8 +4,20 @@ import { REFERENCE_SOURCE, referenceName } from './reference-pattern';
 import type { ParsedEnv, Reference } from './types';
 import { valueOffsets } from './value-offsets';
 
+// Several rules ask for the references of the same document: computed once per ParsedEnv.
+const memo = new WeakMap<ParsedEnv, Reference[]>();
+
 /** Every `$NAME` / `${NAME...}` reference in the document's values (all quote kinds: dotenv-expand expands them all). */
 export function findReferences(parsed: ParsedEnv): Reference[] {
+  let refs = memo.get(parsed);
+  if (!refs) {
+    refs = scan(parsed);
+    memo.set(parsed, refs);
+  }
+  return refs.slice();
+}
+
+function scan(parsed: ParsedEnv): Reference[] {
   const out: Reference[] = [];
   const regex = new RegExp(REFERENCE_SOURCE, 'g');
   for (const entry of parsed.entries) {

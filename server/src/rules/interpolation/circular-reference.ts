@@ -4,16 +4,20 @@
 // since such a file hangs the application at start-up.
 import type { Finding } from '../../../../shared/src/findings';
 import type { Rule, RuleContext } from '../../engine/types';
-import { expandEnvDetailed, findReferences } from '../../parser/expand';
+import { boundedKeys, findReferences } from '../../parser/expand';
 import { finding } from '../support/findings';
 import { cyclicComponents, pathWithin, type Graph } from './cycles';
 
 function cycles(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const refs = findReferences(ctx.parsed).filter((r) => !r.entry.overridden && !r.hasOperator && ctx.effective.has(r.name));
+  // Only keys with references can lie on a cycle: the graph holds just those.
   const graph: Graph = new Map();
-  for (const key of ctx.effective.keys()) graph.set(key, new Set());
-  for (const r of refs) graph.get(r.entry.key)?.add(r.name);
+  for (const r of refs) {
+    let edges = graph.get(r.entry.key);
+    if (!edges) graph.set(r.entry.key, (edges = new Set()));
+    edges.add(r.name);
+  }
   const component = cyclicComponents(graph);
   for (const r of refs) {
     const from = r.entry.key;
@@ -30,7 +34,7 @@ function cycles(ctx: RuleContext): Finding[] {
 
 function neverEnding(ctx: RuleContext): Finding[] {
   if (!ctx.parsed.entries.some((e) => e.value.includes('$'))) return [];
-  return expandEnvDetailed(ctx.parsed.values).bounded.flatMap((key) => {
+  return boundedKeys(ctx.parsed.values).flatMap((key) => {
     const e = ctx.effective.get(key);
     if (!e) return [];
     const message = `dotenv-expand never finishes expanding ${key}: each substitution brings back a reference (a $& or $' in a value or default is read as "the matched text"), so the application would hang at start-up. Escape the $ signs that are literal as \\$.`;

@@ -2,13 +2,13 @@
 // garble an unterminated last line) and not blank lines.
 import type { Finding } from '../../../../shared/src/findings';
 import type { Rule } from '../../engine/types';
-import { parseEnv } from '../../parser/parse';
+import { readPairs } from '../../parser/pairs';
 import { finding } from '../support/findings';
 import { lastContentLine } from './blank-lines';
 import { lineBreak } from './lines';
 
-function sameValues(a: Record<string, string>, b: Record<string, string>): boolean {
-  return JSON.stringify(Object.entries(a)) === JSON.stringify(Object.entries(b));
+function samePairs(a: string, b: string): boolean {
+  return JSON.stringify(readPairs(a)) === JSON.stringify(readPairs(b));
 }
 
 export const endingBlankLine: Rule = {
@@ -25,10 +25,11 @@ export const endingBlankLine: Rule = {
     const message = missing
       ? 'The file does not end with a line break. Add one: some tools drop or garble an unterminated last line.'
       : 'The file ends with blank lines. Remove them so that it ends with a single line break.';
-    // One check per file, so the whole text is re-parsed: safe only if dotenv reads the same values
-    // (`KEY:` at the very end, for one, gains a value once a line break follows it).
-    const fixed = text.slice(0, span.start) + eol;
-    const safe = sameValues(parseEnv(fixed).values, ctx.parsed.values);
+    // Safe only if dotenv reads the same (`KEY:` at the very end gains a value once a line break follows
+    // it). Only the last entry can change, so the text from its first line on is re-read.
+    const lastEntry = ctx.parsed.entries[ctx.parsed.entries.length - 1];
+    const from = lines[Math.min(lastEntry?.line ?? last.index, last.index)]?.span.start ?? 0;
+    const safe = samePairs(text.slice(from), text.slice(from, span.start) + eol);
     const fix = { title: missing ? 'Add a final line break' : 'Remove the blank lines at the end', edits: [{ range: ctx.range(span), newText: eol }], safe, preferred: true };
     const range = missing ? ctx.range({ start: span.start, end: span.start }) : ctx.range({ start: lines[lastContentLine(ctx) + 1]?.span.start ?? span.start, end: text.length });
     return [finding('ending-blank-line', 'info', message, range, { fixes: [fix] })] satisfies Finding[];

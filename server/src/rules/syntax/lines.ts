@@ -33,9 +33,27 @@ export function removeLinesEdit(ctx: RuleContext, first: number, last: number): 
   return { range: ctx.range(removeLinesSpan(ctx, first, last)), newText: '' };
 }
 
+const positions = new WeakMap<readonly EnvEntry[], Map<EnvEntry, number>>();
+
+/** Index of the entry in ctx.parsed.entries (memoised per document). */
+function indexOf(ctx: RuleContext, e: EnvEntry): number {
+  const entries = ctx.parsed.entries;
+  let map = positions.get(entries);
+  if (!map) {
+    map = new Map(entries.map((x, i) => [x, i]));
+    positions.set(entries, map);
+  }
+  return map.get(e) ?? -1;
+}
+
 /** True when lines first..last hold no entry other than `e` (U+2028 can put two entries on one line). */
 export function linesHoldOnly(ctx: RuleContext, e: EnvEntry): boolean {
-  return ctx.parsed.entries.every((o) => o === e || o.endLine < e.line || o.line > e.endLine);
+  const i = indexOf(ctx, e);
+  if (i < 0) return false;
+  // Entries are in text order, so only the neighbours can share a line with it.
+  const before = ctx.parsed.entries[i - 1];
+  const after = ctx.parsed.entries[i + 1];
+  return (!before || before.endLine < e.line) && (!after || after.line > e.endLine);
 }
 
 /** Lines first..last as text ending in a line break (the file's own when the last line has none). */

@@ -1,7 +1,7 @@
 // Whether an edit keeps what dotenv reads. A fix is marked safe only when re-parsing the entry's lines
 // with the edit applied still yields exactly that entry's key and value: a check, not a hope.
 import type { RuleContext } from '../../engine/types';
-import { parseEnv } from '../../parser/parse';
+import { readPairs } from '../../parser/pairs';
 import type { EnvEntry, Span } from '../../parser/types';
 
 export interface OffsetEdit {
@@ -28,9 +28,9 @@ function editedLines(ctx: RuleContext, first: number, last: number, edits: reado
 export function keepsEntry(ctx: RuleContext, e: EnvEntry, edits: readonly OffsetEdit[], key = e.key, value = e.value): boolean {
   const snippet = editedLines(ctx, e.line, e.endLine, edits);
   if (snippet === undefined) return false;
-  const parsed = parseEnv(snippet);
-  const only = parsed.entries[0];
-  return parsed.entries.length === 1 && only !== undefined && only.key === key && only.value === value;
+  const pairs = readPairs(snippet);
+  const only = pairs[0];
+  return pairs.length === 1 && only !== undefined && only[0] === key && only[1] === value;
 }
 
 /** A quoting of `s` that dotenv reads back as exactly `s` (single quotes first: they expand nothing). */

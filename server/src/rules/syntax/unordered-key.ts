@@ -64,11 +64,15 @@ export const unorderedKey: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const group of groups(ctx)) {
+      let greatest = group[0]?.key ?? '';
       for (let i = 1; i < group.length; i++) {
         const e = group[i] as EnvEntry;
-        const seen = group.slice(0, i);
+        if (!before(e.key, greatest)) {
+          greatest = e.key;
+          continue;
+        }
         // The first earlier key that should come after this one: where this one belongs.
-        const target = seen.find((o) => before(e.key, o.key));
+        const target = group.find((o) => before(e.key, o.key));
         if (!target) continue;
         const message = `${e.key} should go before ${target.key}: the other keys of this group are in alphabetical order. Move the line up (this rule is a style preference; turn it off if order carries meaning here).`;
         const fix = moveFix(ctx, e, target);
