@@ -104,7 +104,7 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
       onError: (op) => storeErrors.inc({ op }),
     });
   } else {
-    store = new EmbeddedEventStore();
+    store = new EmbeddedEventStore({ dataDir: config.dataDir, clock });
   }
 
   const analytics = new AnalyticsEngine({ retentionMs: config.analytics.retentionMs, anomalyZThreshold: config.analytics.anomalyZThreshold, clock });

@@ -85,7 +85,7 @@ describe('three instances on one Redis', () => {
     const victim = nodes[0] as ServeProcess;
     const survivors = (): string[] => live().filter((u) => u !== victim.url);
     let killedAt = 0;
-    let killed: Promise<unknown> | null = null;
+    const killed: { exit: Promise<unknown> | null } = { exit: null };
     const producing = produce({
       targets: survivors, // producers only talk to instances that stay up: no ambiguous retries
       token,
@@ -94,14 +94,14 @@ describe('three instances on one Redis', () => {
       batch: 5,
       ratePerS: KILL_RATE,
       onProgress: (acked) => {
-        if (killed === null && acked >= KILL_EVENTS / 3) {
+        if (killed.exit === null && acked >= KILL_EVENTS / 3) {
           killedAt = performance.now();
-          killed = victim.kill('SIGKILL');
+          killed.exit = victim.kill('SIGKILL');
         }
       },
     });
     const posted = await producing;
-    expect(await killed).toMatchObject({ signal: 'SIGKILL' });
+    expect(await killed.exit).toMatchObject({ signal: 'SIGKILL' });
     const orphans = clients.filter((s) => s.connections[0] === 0);
     expect(orphans.length).toBeGreaterThan(0);
     await Promise.all(orphans.map((s) => s.waitFor((x) => x.opens >= 2, 'a reconnection to another instance')));

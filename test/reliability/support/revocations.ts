@@ -11,7 +11,14 @@ export interface Burst {
 }
 
 /** Revokes every jti (with its exp) through the instances in turn, `concurrency` requests in flight. */
-export async function revokeBurst(targets: () => readonly string[], admin: string, jtis: readonly string[], concurrency: number, exp: number): Promise<Burst> {
+export async function revokeBurst(
+  targets: () => readonly string[],
+  admin: string,
+  jtis: readonly string[],
+  concurrency: number,
+  exp: number,
+  onAck?: (acked: number) => void,
+): Promise<Burst> {
   const out: Burst = { acked: [], refused: {}, unanswered: 0 };
   let next = 0;
   const worker = async (w: number): Promise<void> => {
@@ -26,8 +33,10 @@ export async function revokeBurst(targets: () => readonly string[], admin: strin
         out.unanswered++;
         continue;
       }
-      if (r.status === 200) out.acked.push(jti);
-      else out.refused[r.status] = (out.refused[r.status] ?? 0) + 1;
+      if (r.status === 200) {
+        out.acked.push(jti);
+        onAck?.(out.acked.length);
+      } else out.refused[r.status] = (out.refused[r.status] ?? 0) + 1;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));

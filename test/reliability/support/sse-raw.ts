@@ -3,7 +3,7 @@
 // goes that raw ids follow each other (+1: exactly once, in order) from its first id on.
 import { request, type ClientRequest } from 'node:http';
 import { Socket } from 'node:net';
-import { Waiters } from './waiters';
+import type { Waiters } from './waiters';
 
 export class CountingStream {
   events = 0;
