@@ -13,7 +13,7 @@
 //   `errors` event and is counted.
 import { EventEmitter } from 'node:events';
 import { decodeJwt } from '../../../shared/src/jwt';
-import { AnswerCache } from './cache';
+import { ALLOWED, AnswerCache, MISS } from './cache';
 import { DeniedCheckAudit, type DeniedAuditOptions } from './denied-audit';
 import { safeErrorMessage } from './safe-error';
 import { EXP_SKEW_MS, type InvalidationListener, type LookupResult, type RevocationStore } from './types';
@@ -125,9 +125,9 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
   constructor(private readonly opts: RevocationCheckerOptions) {
     super();
     if (!(opts.cacheTtlS > 0)) throw new RangeError('cacheTtlS must be > 0');
-    this.cache = new AnswerCache(opts.maxCacheEntries ?? 100_000);
-    this.ttlMs = opts.cacheTtlS * 1000;
     this.now = opts.now ?? Date.now;
+    this.cache = new AnswerCache(opts.maxCacheEntries ?? 100_000, this.now());
+    this.ttlMs = opts.cacheTtlS * 1000;
     this.failOpen = opts.failOpen === true;
     this.onOutcome = opts.onOutcome;
     this.audit =
@@ -207,9 +207,9 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
       return 'allowed';
     }
     const hit = this.cache.get(key, this.now());
-    if (hit === undefined) return undefined;
+    if (hit === MISS) return undefined;
     this.stats.cacheHits++;
-    if (hit.revoked) {
+    if (hit !== ALLOWED) {
       this.count('revoked');
       this.audit?.note('revoked', c);
       return 'revoked';
@@ -247,7 +247,7 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
     const revoked = flight.revokedByMessage || decide(c, r);
     const now = this.now();
     if (epoch === this.epoch) {
-      this.cache.set(key, { revoked, until: revoked ? revokedUntil(c, now, this.ttlMs) : now + this.ttlMs });
+      this.cache.set(key, revoked, revoked ? revokedUntil(c, now, this.ttlMs) : now + this.ttlMs, now);
     }
     return revoked ? 'revoked' : 'allowed';
   }
@@ -275,7 +275,7 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
   }
 
   private onRevokedMessage(jti: string, until: number): void {
-    if (this.cache.has(jti)) this.cache.set(jti, { revoked: true, until });
+    if (this.cache.has(jti)) this.cache.set(jti, true, until, this.now());
     const f = this.inflight.get(jti);
     if (f !== undefined) f.revokedByMessage = true;
     this.emit('invalidated', jti);

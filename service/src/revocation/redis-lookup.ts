@@ -13,7 +13,7 @@ interface Queued {
 }
 
 /** A batch goes out when it reaches this many lookups (bounds reply size and head-of-line latency). */
-const MAX_BATCH = 256;
+const MAX_BATCH = 64;
 
 export class RedisLookupBatcher {
   private queue: Queued[] = [];
