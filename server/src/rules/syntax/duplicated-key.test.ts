@@ -29,8 +29,9 @@ describe('duplicated-key', () => {
     expect(applyFix(duplicatedKey, text)).toBe('K=2\nK=3\n');
   });
 
-  it('does not call the removal safe when a value refers to the key', () => {
-    const [f] = runRule(duplicatedKey, 'A=1\nB=${A}\nA=2\n');
-    expect(f?.fixes[0]?.safe).toBe(false);
+  it('does not call the removal safe when expansion order could matter', () => {
+    expect(runRule(duplicatedKey, 'A=1\nB=${A}\nA=2\n')[0]?.fixes[0]?.safe).toBe(false);
+    // C moves after A: ${A:+y} would start to see A.
+    expect(runRule(duplicatedKey, 'C=\nA=A\nC=${A:+y}\n')[0]?.fixes[0]?.safe).toBe(false);
   });
 });

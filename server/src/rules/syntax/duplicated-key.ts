@@ -1,9 +1,23 @@
 // duplicated-key: a key set more than once. dotenv keeps the last value, so every earlier line is dead.
 import type { Finding, Fix } from '../../../../shared/src/findings';
-import type { Rule } from '../../engine/types';
-import { findReferences } from '../../parser/expand';
+import type { Rule, RuleContext } from '../../engine/types';
+import { skipWS } from '../../parser/chars';
+import type { EnvEntry } from '../../parser/types';
 import { finding } from '../support/findings';
-import { entrySpan, linesHoldOnly, removeLinesEdit } from './lines';
+import { entrySpan, linesHoldOnly, removeLinesEdit, removeLinesSpan } from './lines';
+import { quotesAreLocal } from './meaning';
+
+/**
+ * Removing the lines cannot change how dotenv reads the rest: no quote search crosses them, and what
+ * follows them cannot join what precedes (a `=` completing a bare key above, or a quote becoming the
+ * value of an empty `KEY=` above).
+ */
+function removalIsInvisible(ctx: RuleContext, e: EnvEntry): boolean {
+  if (!quotesAreLocal(ctx)) return false;
+  const { text } = ctx.parsed;
+  const next = text[skipWS(text, removeLinesSpan(ctx, e.line, e.endLine).end)];
+  return next !== "'" && next !== '"' && next !== '`' && next !== '=';
+}
 
 export const duplicatedKey: Rule = {
   id: 'duplicated-key',
@@ -12,9 +26,11 @@ export const duplicatedKey: Rule = {
     const out: Finding[] = [];
     const dupes = ctx.parsed.entries.filter((e) => e.overridden);
     if (dupes.length === 0) return out;
-    // Removing the first occurrence moves the key later in dotenv-expand's progressive order, which
-    // matters only when some value refers to it.
-    const referenced = new Set(findReferences(ctx.parsed).map((r) => r.name));
+    // Removing the first occurrence moves the key later in dotenv-expand's progressive order. That can
+    // change expanded values whenever the file interpolates at all (references can even appear during
+    // expansion: an escaped `\${B}` becomes a live `${B}` once substituted elsewhere), so the removal is
+    // called safe only in files without a `$` in any value.
+    const interpolates = ctx.parsed.entries.some((x) => x.value.includes('$'));
     for (const e of dupes) {
       const winner = ctx.effective.get(e.key);
       if (!winner) continue;
@@ -24,7 +40,7 @@ export const duplicatedKey: Rule = {
         fixes.push({
           title: `Remove this overridden ${e.key} line`,
           edits: [removeLinesEdit(ctx, e.line, e.endLine)],
-          safe: !referenced.has(e.key),
+          safe: !interpolates && removalIsInvisible(ctx, e),
           preferred: true,
         });
       }

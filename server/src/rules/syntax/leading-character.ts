@@ -6,12 +6,15 @@ import type { Rule, RuleContext } from '../../engine/types';
 import type { EnvEntry } from '../../parser/types';
 import { finding } from '../support/findings';
 import { DOTENV_KEY_CHAR, LEADING_OK, ignoredLines, stripLeading } from './ignored-lines';
+import { linesHoldOnly } from './lines';
 import { keepsEntry } from './meaning';
 
 function indentation(ctx: RuleContext, e: EnvEntry): Finding | undefined {
   const first = e.exportSpan ? e.exportSpan.start : e.keySpan.start;
   const lineStart = ctx.parsed.lines[e.line]?.span.start ?? first;
   if (lineStart >= first) return undefined;
+  // Only blanks before the key count (U+2028 can put another entry or a comment there).
+  if (ctx.parsed.text.slice(lineStart, first).trim() !== '' || !linesHoldOnly(ctx, e)) return undefined;
   const span = { start: lineStart, end: first };
   const message = `${e.key} is indented. dotenv ignores the blanks before a key, but other .env readers may not: remove them.`;
   const fix = { title: 'Remove the indentation', edits: [{ range: ctx.range(span), newText: '' }], safe: keepsEntry(ctx, e, [{ span, newText: '' }]), preferred: true };

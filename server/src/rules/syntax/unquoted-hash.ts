@@ -15,7 +15,7 @@ export const unquotedHash: Rule = {
     const { text } = ctx.parsed;
     for (const e of ctx.parsed.entries) {
       const c = e.commentSpan;
-      if (!c || e.quote !== null || QUOTE_START.test(e.raw)) continue;
+      if (!c || e.overridden || e.quote !== null || QUOTE_START.test(e.raw)) continue;
       const empty = e.raw === '';
       const start = empty ? e.separatorSpan.end : e.rawSpan.start;
       // Glued: nothing between the value (or the `=`) and the `#`.
