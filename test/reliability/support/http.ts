@@ -22,6 +22,20 @@ export async function send(
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
+/** The status of a GET whose body is not read (a live stream never ends); the body is cancelled. */
+export async function statusOf(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), REQUEST_BOUND_MS);
+  try {
+    const res = await fetch(url, { headers, signal: ctl.signal });
+    await res.body?.cancel();
+    return res.status;
+  } finally {
+    clearTimeout(timer);
+    ctl.abort();
+  }
+}
+
 export function postJson(url: string, body: unknown, token: string | null): Promise<Reply> {
   return send('POST', url, { token, body: JSON.stringify(body) });
 }
