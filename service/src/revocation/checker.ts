@@ -12,22 +12,14 @@
 //   REDIS_COMMAND_TIMEOUT_MS) is answered "revoked" (fail-closed) unless failOpen, emits an
 //   `errors` event and is counted.
 import { EventEmitter } from 'node:events';
-import { decodeJwt } from '../../../shared/src/jwt';
 import { ALLOWED, AnswerCache, MISS } from './cache';
 import { DeniedCheckAudit, type DeniedAuditOptions } from './denied-audit';
 import { safeErrorMessage } from './safe-error';
-import { EXP_SKEW_MS, type InvalidationListener, type LookupResult, type RevocationStore } from './types';
+import { cacheKey, claimsOf, decide, revokedUntil, type CheckClaims } from './claims';
+import type { InvalidationListener, LookupResult, RevocationStore } from './types';
 
-/** The claims a check reads; a verified token's payload fits as it is. */
-export interface CheckClaims {
-  jti?: string;
-  sub?: string;
-  tool?: string;
-  /** Seconds. Needed to tell whether a revoke-all applies; without it, a revoke-all does. */
-  iat?: number;
-  /** Seconds. Revoked answers are cached until then. */
-  exp?: number;
-}
+export { decide, type CheckClaims } from './claims';
+
 
 /** The `errors` event (service.md, Events) a denied-by-failure check emits. */
 export interface RevocationErrorEvent {
@@ -285,34 +277,4 @@ export class RevocationChecker extends EventEmitter<RevocationCheckerEvents> {
     this.epoch++;
     this.cache.clear();
   }
-}
-
-function claimsOf(token: string): CheckClaims | null {
-  const d = decodeJwt(token);
-  return d.ok ? d.value.claims : null;
-}
-
-function cacheKey(c: CheckClaims): string | null {
-  if (typeof c.jti === 'string') return c.jti;
-  if (typeof c.sub !== 'string' && typeof c.tool !== 'string') return null;
-  // Never collides with a jti key: jtis come from JSON strings and this starts with a NUL.
-  return `\u0000${c.sub ?? ''}\u0000${c.tool ?? ''}\u0000${c.iat ?? ''}`;
-}
-
-/** Whether the lookup result revokes this token. */
-export function decide(c: CheckClaims, r: LookupResult): boolean {
-  if (r.jtiRevoked) return true;
-  const nb = Math.max(r.subNotBefore ?? -1, r.toolNotBefore ?? -1);
-  if (nb < 0) return false;
-  // A token without iat cannot show it was issued after the revoke-all: it is revoked. iat has
-  // one-second resolution, so a token issued in the same second as the revoke-all counts as
-  // earlier (revoking slightly too much is the safe side).
-  if (typeof c.iat !== 'number') return true;
-  return c.iat * 1000 < nb;
-}
-
-function revokedUntil(c: CheckClaims, now: number, ttlMs: number): number {
-  // Until the token expires (it is refused by its verifier after that anyway); without exp we do
-  // not know when the record lapses, so re-ask after the TTL.
-  return typeof c.exp === 'number' ? c.exp * 1000 + EXP_SKEW_MS : now + ttlMs;
 }
