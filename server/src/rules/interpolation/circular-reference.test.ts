@@ -45,3 +45,14 @@ describe('cyclicComponents', () => {
     expect(c.has('LONE')).toBe(false);
   });
 });
+
+describe('circular-reference on a huge cycle', () => {
+  it('reports every key of a 10,000-key cycle with its size instead of a 10,000-key path', () => {
+    const n = 10_000;
+    const text = Array.from({ length: n }, (_, i) => `C${i}=\${C${(i + 1) % n}}`).join('\n');
+    const fs = runRule(circularReference, text);
+    expect(fs).toHaveLength(n);
+    expect(fs[0]?.message).toContain('part of a reference cycle of 10000 keys (through C1)');
+    expect(Math.max(...fs.map((f) => f.message.length))).toBeLessThan(300);
+  });
+});

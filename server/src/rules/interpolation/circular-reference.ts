@@ -8,6 +8,9 @@ import { boundedKeys, findReferences } from '../../parser/expand';
 import { finding } from '../support/findings';
 import { cyclicComponents, pathWithin, type Graph } from './cycles';
 
+/** Cycles up to this many keys are shown as their path in each message. */
+const MAX_CYCLE_SHOWN = 100;
+
 function cycles(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const refs = findReferences(ctx.parsed).filter((r) => !r.entry.overridden && !r.hasOperator && ctx.effective.has(r.name));
@@ -19,14 +22,20 @@ function cycles(ctx: RuleContext): Finding[] {
     edges.add(r.name);
   }
   const component = cyclicComponents(graph);
+  const sizes = new Map<number, number>();
+  for (const id of component.values()) sizes.set(id, (sizes.get(id) ?? 0) + 1);
   for (const r of refs) {
     const from = r.entry.key;
     const id = component.get(from);
     if (id === undefined || component.get(r.name) !== id) continue;
+    const size = sizes.get(id) ?? 0;
+    // The path costs a search of the cycle per reference and is as long as the cycle: for a huge
+    // cycle (a generated or hostile file) that is quadratic work and text, so only its size is given.
+    const where = size <= MAX_CYCLE_SHOWN ? `(${[from, ...pathWithin(graph, component, r.name, from)].join(' → ')})` : `of ${size} keys (through ${r.name})`;
     const message =
       r.name === from
         ? `${from} refers to itself: dotenv-expand cannot resolve that and substitutes an empty string (or the process environment's ${from}). Give ${from} a literal value, or a default with \${${from}:-value}.`
-        : `${from} is part of a reference cycle (${[from, ...pathWithin(graph, component, r.name, from)].join(' → ')}): dotenv-expand cannot resolve it and substitutes an empty string. Give one of these keys a literal value.`;
+        : `${from} is part of a reference cycle ${where}: dotenv-expand cannot resolve it and substitutes an empty string. Give one of these keys a literal value.`;
     out.push(finding('circular-reference', 'error', message, ctx.range(r.span), { key: from }));
   }
   return out;

@@ -40,3 +40,11 @@ describe('substitution-key', () => {
     expect(f?.range).toEqual({ start: { line: 0, character: 5 }, end: { line: 0, character: 8 } });
   });
 });
+
+describe('substitution-key on hostile values', () => {
+  it('reports each of 100,000 unclosed `${` (one pass over the braces, not one rescan per `${`)', () => {
+    const fs = runRule(substitutionKey, `U=${'${'.repeat(100_000)}\n`);
+    expect(fs).toHaveLength(100_000);
+    expect(fs[99_999]?.range.start.character).toBe(2 + 2 * 99_999);
+  });
+});

@@ -22,24 +22,36 @@ interface Problem {
   insert?: { at: number; text: string };
 }
 
+/**
+ * For every `{`, the index of its balanced `}` (-1 when it is never closed), and for every index the
+ * number of `{` before it: one pass, so that a value of many unclosed `${` stays linear instead of
+ * rescanning the rest of the value from each of them.
+ */
+function braces(v: string): { close: Int32Array; opensBefore: Int32Array } {
+  const close = new Int32Array(v.length).fill(-1);
+  const opensBefore = new Int32Array(v.length + 1);
+  const open: number[] = [];
+  for (let j = 0; j < v.length; j++) {
+    opensBefore[j + 1] = (opensBefore[j] as number) + (v[j] === '{' ? 1 : 0);
+    if (v[j] === '{') open.push(j);
+    else if (v[j] === '}') {
+      const o = open.pop();
+      if (o !== undefined) close[o] = j;
+    }
+  }
+  return { close, opensBefore };
+}
+
 function problems(v: string): Problem[] {
   const out: Problem[] = [];
+  let b: ReturnType<typeof braces> | undefined;
   for (let i = v.indexOf('$'); i >= 0 && i < v.length; i = v.indexOf('$', i + 1)) {
     if (v[i - 1] === '\\') continue;
     if (v[i + 1] === '{') {
       // dotenv-expand expands the innermost `${...}` first, so `${A:-${B}}` is fine: find the balanced end.
-      let depth = 1;
-      let close = -1;
-      let nested = false;
-      for (let j = i + 2; j < v.length; j++) {
-        if (v[j] === '{') {
-          depth++;
-          nested = true;
-        } else if (v[j] === '}' && --depth === 0) {
-          close = j;
-          break;
-        }
-      }
+      b ??= braces(v);
+      const close = b.close[i + 1] as number;
+      const nested = close >= 0 && (b.opensBefore[close] as number) - (b.opensBefore[i + 2] as number) > 0;
       if (close >= 0 && nested) continue; // the inner references are checked in turn
       if (close < 0) {
         const name = NAME.exec(v.slice(i + 2));
