@@ -62,3 +62,20 @@ describe('parse', () => {
     expect(two.stderr).toBe('m1-ops: parse takes one FILE (got 2) (see m1-ops --help)\n');
   });
 });
+
+describe('parse --expand where dotenv-expand has no answer', () => {
+  it('answers for names that only exist on Object.prototype, and for a toString key', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'm1-parse-proto-'));
+    const file = join(dir, '.env');
+    // dotenv-expand loops forever on the first line and throws on the toString key.
+    writeFileSync(file, 'A=${constructor}\ntoString=x\nB=$toString-y\nC=${hasOwnProperty:-dflt}\n');
+    try {
+      const values = Object.fromEntries((await entries([file, '--expand'])).map((e) => [e.key, e.value]));
+      expect(values).toEqual({ A: '', toString: 'x', B: 'x-y', C: 'dflt' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,11 +1,10 @@
 // `m1-ops parse FILE [--expand]`: what an app using dotenv would read from the file.
-// Values come from dotenv's own parse() (and dotenv-expand's expand()), the reference this product
-// promises parity with; the line of each key comes from our position-aware parser (the entry
-// dotenv keeps: the last duplicate). dotenv-expand gets `processEnv: {}` so that the shell's
-// environment never leaks into the output (and is never written to).
-import { parse as dotenvParse } from 'dotenv';
-import { expand } from 'dotenv-expand';
+// Our parser and expander, whose values equal dotenv's parse() and dotenv-expand's expand() on
+// every input (property-tested in server/src/parser), except where dotenv-expand has no result:
+// it loops forever on `${constructor}` and throws on a `toString=` key; ours answers. Expansion
+// uses an empty process environment so that the shell's environment never leaks into the output.
 import { parseArgs } from 'node:util';
+import { expandEnv } from '../../parser/expand';
 import { parseEnv } from '../../parser/parse';
 import { EXIT_OK, UsageError } from '../errors';
 import { PARSE_HELP } from '../help';
@@ -19,10 +18,11 @@ export interface ParsedEntry {
 }
 
 export function entriesOf(text: string, withExpansion: boolean): ParsedEntry[] {
-  const values = dotenvParse(text);
-  const shown = withExpansion ? (expand({ parsed: { ...values }, processEnv: {} }).parsed ?? values) : values;
+  const parsed = parseEnv(text);
+  const values = parsed.values;
+  const shown = withExpansion ? expandEnv(values) : values;
   const lineOf = new Map<string, number>();
-  for (const e of parseEnv(text).entries) lineOf.set(e.key, e.line + 1); // last wins, as in dotenv
+  for (const e of parsed.entries) lineOf.set(e.key, e.line + 1); // last wins, as in dotenv
   return Object.keys(values).map((key) => ({ key, value: shown[key] ?? '', line: lineOf.get(key) ?? 0 }));
 }
 
