@@ -1,11 +1,10 @@
-// The m1-ops binary as users run it: bin/m1-ops.js → dist/cli.js, bundled by esbuild with the
-// options of scripts/build.mjs. It is built into a private directory, not dist/, so that these
-// tests never race with other tests (or a developer) rebuilding dist/ at the same moment.
+// The m1-ops binary as users run it: bin/m1-ops.js → dist/cli.js, as scripts/build.mjs built it
+// (the test suite's global setup builds dist/ once). Both are copied into a private directory so
+// that a test can put a stand-in dist/service.js beside it, and can run the binary as another user.
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -16,26 +15,17 @@ export interface Built {
   cli: string;
 }
 
-export async function buildCli(): Promise<Built> {
+export function buildCli(): Promise<Built> {
   const root = mkdtempSync(join(tmpdir(), 'm1-cli-build-'));
   chmodSync(root, 0o755); // mkdtemp makes it private; tests also run the binary as another user
   mkdirSync(join(root, 'bin'));
+  mkdirSync(join(root, 'dist'));
   const cli = join(root, 'dist', 'cli.js');
-  await build({
-    entryPoints: [join(ROOT, 'server/src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: ['node20'],
-    external: ['pg-native', 'cpu-features', 'ssh2', 'bufferutil', 'utf-8-validate'],
-    sourcemap: 'linked',
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  copyFileSync(join(ROOT, 'dist', 'cli.js'), cli);
+  if (existsSync(join(ROOT, 'dist', 'cli.js.map'))) copyFileSync(join(ROOT, 'dist', 'cli.js.map'), `${cli}.map`);
   const bin = join(root, 'bin', 'm1-ops.js');
   copyFileSync(join(ROOT, 'bin', 'm1-ops.js'), bin);
-  return { root, bin, cli };
+  return Promise.resolve({ root, bin, cli });
 }
 
 export interface RunResult {

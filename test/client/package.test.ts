@@ -1,7 +1,6 @@
 // What `npm run package` puts in the .vsix: the bundled client and server and the manifest's
 // assets, nothing else (no sources, tests, maps, service code, node_modules or env files).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 
@@ -9,10 +8,7 @@ const root = join(__dirname, '..', '..');
 let files: string[] = [];
 
 beforeAll(() => {
-  // `npm test` builds before vitest; build here only when run on its own.
-  if (!existsSync(join(root, 'dist', 'client.js')) || !existsSync(join(root, 'dist', 'server.js'))) {
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
-  }
+  // dist/ is built by the test suite's global setup.
   const out = execFileSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
   files = out.split('\n').map((l) => l.trim()).filter(Boolean);
 });

@@ -1,8 +1,10 @@
 // Runs once per `vitest run`: finds the services the suite needs and hands their URLs to the
 // tests through `inject()`. Redis: REDIS_URL when it answers, else a redis-server from PATH on a
 // free port, else the run fails saying how to get one. PostgreSQL: TEST_DATABASE_URL (tests that
-// need it skip without it, unless M1_REQUIRE_SERVICES=1).
+// need it skip without it, unless M1_REQUIRE_SERVICES=1). It also builds dist/ once, before any
+// test file starts: tests that run the binaries use dist/ and never bundle product code themselves.
 import type { TestProject } from 'vitest/node';
+import { buildAll } from '../../scripts/build.mjs';
 import { redisAnswers, startRedisServer, type RedisProcess } from './redis-server';
 
 declare module 'vitest' {
@@ -16,6 +18,7 @@ declare module 'vitest' {
 let own: RedisProcess | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await buildAll();
   const requireServices = process.env.M1_REQUIRE_SERVICES === '1';
   let redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const u = new URL(redisUrl);
