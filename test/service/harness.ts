@@ -1,5 +1,8 @@
 // Starts the real service on 127.0.0.1:0 for a test: the same createDeps + buildApp as `m1-ops serve`,
 // with logs captured in memory (so tests can assert what is and is not logged).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../service/src/app';
@@ -24,7 +27,13 @@ export interface TestService {
 }
 
 export async function startTestService(env: Record<string, string> = {}, opts: Omit<DepsOptions, 'logStream'> = {}): Promise<TestService> {
-  const config = loadConfig({ M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...env }, { port: 0, host: '127.0.0.1' });
+  // Each service gets its own data directory (revocation log, event sequence) unless the test
+  // names one: parallel test files must never share ./.m1-ops.
+  const ownDataDir = env.M1_DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'm1-svc-data-')) : null;
+  const config = loadConfig(
+    { M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...(ownDataDir ? { M1_DATA_DIR: ownDataDir } : {}), ...env },
+    { port: 0, host: '127.0.0.1' },
+  );
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -73,6 +82,7 @@ export async function startTestService(env: Record<string, string> = {}, opts: O
     async close() {
       await app.close();
       await closeDeps(deps);
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }

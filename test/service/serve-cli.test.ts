@@ -2,7 +2,8 @@
 // live stream with --demo traffic, SIGTERM shuts down gracefully (streams end with a final comment, exit
 // 0), and a configuration with an error finding is refused with the findings printed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -20,7 +21,10 @@ interface Run {
 
 function serve(args: string[], env: Record<string, string>): Run {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(M1_|REDIS_|JWT|JWKS|PORT$|HOST$|NODE_ENV$|TOKEN_)/.test(k)));
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own data directory: parallel test files must never share ./.m1-ops.
+  const dataDir = mkdtempSync(join(tmpdir(), 'm1-serve-data-'));
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...clean, M1_DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   children.push(child);
   let out = '';
   let err = '';
