@@ -44,11 +44,17 @@ export class ServeProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  static async start(cli: string, o: ServeOptions): Promise<ServeProcess> {
+  /** Starts the process without waiting for anything (a start that must be refused). */
+  static launch(cli: string, o: ServeOptions): ServeProcess {
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', NODE_ENV: 'development', ...o.env };
     const args = ['serve', '--port', '0', '--host', '127.0.0.1', ...(o.args ?? ['--dev'])];
     const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const p = new ServeProcess(child, o.label ?? 'serve');
+    return new ServeProcess(child, o.label ?? 'serve');
+  }
+
+  /** Starts the process and waits for the line that gives its URL. */
+  static async start(cli: string, o: ServeOptions): Promise<ServeProcess> {
+    const p = ServeProcess.launch(cli, o);
     const [, url] = await p.waitLine(LISTENING, 60_000);
     p.url = url as string;
     return p;
@@ -102,6 +108,13 @@ export class ServeProcess {
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
     const m = /VmRSS:\s+(\d+)\s+kB/.exec(status);
     return m ? Math.round((Number(m[1]) / 1024) * 10) / 10 : NaN;
+  }
+
+  /** The exit, or a rejection after `ms` (a process that should have ended and did not). */
+  exitWithin(ms: number): Promise<Exit> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${this.label} still running after ${ms} ms:\n${this.lines.slice(-10).join('\n')}`)), ms)));
+    return Promise.race([this.exited, late]).finally(() => clearTimeout(timer));
   }
 
   /** Sends the signal and waits for the exit. */
