@@ -17,10 +17,17 @@ describe('unquoted-hash', () => {
     expect(f?.message).not.toContain('abc');
     expect(f?.message).not.toContain('123');
     expect(f?.range).toEqual({ start: { line: 0, character: 12 }, end: { line: 0, character: 16 } });
-    expect(f?.fixes[0]?.safe).toBe(true);
+    // A credential never changes through a bulk fix: offered, not safe.
+    expect(f?.fixes[0]?.safe).toBe(false);
     const fixed = applyFix(unquotedHash, text);
     expect(fixed).toBe("PASSWORD='abc#123'\n");
     expect(parseEnv(fixed).values.PASSWORD).toBe('abc#123');
+  });
+
+  it('marks the fix safe for a key that holds no credential', () => {
+    const [f] = runRule(unquotedHash, 'RELEASE_TAG=abc#123\n');
+    expect(f?.fixes[0]?.safe).toBe(true);
+    expect(applyFix(unquotedHash, 'RELEASE_TAG=abc#123\n')).toBe("RELEASE_TAG='abc#123'\n");
   });
 
   it('keeps a later comment that follows a blank', () => {

@@ -4,6 +4,7 @@ import type { Finding, Fix } from '../../../../shared/src/findings';
 import type { Rule } from '../../engine/types';
 import { finding } from '../support/findings';
 import { keepsEntry, quoteFor } from './meaning';
+import { mayHoldSecret } from './secrecy';
 
 const QUOTE_START = /^['"`]/;
 
@@ -29,8 +30,10 @@ export const unquotedHash: Rule = {
       if (quoted !== undefined) {
         const span = { start, end: start + whole.length };
         // Safe when the `#` sits inside a word (abc#123): the whole word is evidently the value. A value
-        // that starts with `#` may be a comment written right after the `=`.
-        const safe = !empty && keepsEntry(ctx, e, [{ span, newText: quoted }], e.key, whole);
+        // that starts with `#` may be a comment written right after the `=`. Never safe for a key that may
+        // hold a credential: the fix changes what is read, and a bulk fix changes no credential
+        // (docs/rules.md, "Fix safety"): a password that works today as "abc" would stop working.
+        const safe = !empty && !mayHoldSecret(e.key) && keepsEntry(ctx, e, [{ span, newText: quoted }], e.key, whole);
         fixes.push({ title: 'Quote the whole value, `#` included', edits: [{ range: ctx.range(span), newText: quoted }], safe, preferred: true });
       }
       const what = empty ? 'is empty: dotenv reads everything from the `#` on as a comment' : 'stops at `#`: dotenv reads the rest of the line as a comment';
