@@ -35,4 +35,26 @@ describe('examples/', () => {
     const { text, options } = opts('.env.production');
     expect(fixAll(text, options).applied.map((a) => a.title)).toEqual(['Remove the trailing /', 'Set DEBUG to false', 'Set LOG_LEVEL to info']);
   });
+
+  it('.env.test shows the syntax traps, and --fix applies only what provably keeps every value', () => {
+    const { text, options } = opts('.env.test');
+    const r = validate(text, options);
+    expect(r.profile).toBe('test');
+    expect([...new Set(r.findings.map((f) => f.rule))].sort()).toEqual([
+      'circular-reference',
+      'duplicated-key',
+      'extra-blank-line',
+      'key-without-value',
+      'lowercase-key',
+      'space-character',
+      'trailing-whitespace',
+      'undefined-reference',
+      'unquoted-hash',
+      'unterminated-quote',
+      'value-without-quotes',
+    ]);
+    // The unclosed quote leaves dotenv searching further down the file, so only fixes that touch no
+    // value's line are provably harmless.
+    expect(fixAll(text, options).applied.map((a) => a.rule).sort()).toEqual(['extra-blank-line', 'trailing-whitespace']);
+  });
 });
