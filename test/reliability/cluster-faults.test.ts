@@ -25,7 +25,7 @@ import { pollUntil, Waiters } from './support/waiters';
 const PREFIX = 'rel:ft:';
 const TTL_S = 1;
 const BURST = scale(5_000, 100_000);
-const OUTAGE_MS = scale(3_000, 30_000);
+const OUTAGE_MS = scale(3_000, 20_000);
 const SAMPLE = 30;
 
 const figures = new Figures('cluster-faults');

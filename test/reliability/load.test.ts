@@ -17,8 +17,8 @@ import { adminToken } from './support/tokens';
 import { pollUntil, Waiters } from './support/waiters';
 
 const CLIENTS = scale(100, 1_000);
-const DURATION_S = scale(5, 150);
-const RATE = scale(100, 200);
+const DURATION_S = scale(5, 120);
+const RATE = scale(100, 100);
 const SLOW = scale(3, 20);
 const NORMAL = 10;
 const MiB = 1024 * 1024;

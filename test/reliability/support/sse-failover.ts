@@ -4,10 +4,8 @@
 import { EventSource } from 'eventsource';
 import { Waiters } from './waiters';
 
-export interface Got {
-  /** Raw event id (a number), or -1 for reset/rollup frames. */
-  id: number;
-  event: string;
+/** A reset frame as received (kept whole: there are few). */
+export interface ResetFrame {
   data: string;
   /** Index of the instance whose connection delivered it. */
   via: number;
@@ -16,7 +14,10 @@ export interface Got {
 const NAMES = ['cache', 'policy', 'tools', 'costs', 'errors', 'health', 'reset'];
 
 export class FailoverStream {
-  readonly got: Got[] = [];
+  /** Raw events in arrival order: ids, and the `tool` marker of each (compact: clients x events). */
+  readonly ids: number[] = [];
+  readonly markers: string[] = [];
+  readonly resetFrames: ResetFrame[] = [];
   /** Instance index of each successful connection, in order. */
   readonly connections: number[] = [];
   /** performance.now() of each successful connection. */
@@ -57,7 +58,11 @@ export class FailoverStream {
     this.es.addEventListener('open', () => this.waiters.notify());
     for (const name of NAMES) {
       this.es.addEventListener(name, (m: MessageEvent<string>) => {
-        this.got.push({ id: name === 'reset' ? -1 : Number(m.lastEventId), event: name, data: m.data, via: this.current });
+        if (name === 'reset') this.resetFrames.push({ data: m.data, via: this.current });
+        else {
+          this.ids.push(Number(m.lastEventId));
+          this.markers.push((JSON.parse(m.data) as { tool?: string }).tool ?? `${name}:${m.lastEventId}`);
+        }
         this.waiters.notify();
       });
     }
@@ -67,20 +72,12 @@ export class FailoverStream {
     return this.connections.length;
   }
 
-  ids(): number[] {
-    return this.got.filter((g) => g.id >= 0).map((g) => g.id);
-  }
-
-  resets(): Got[] {
-    return this.got.filter((g) => g.event === 'reset');
-  }
-
   waitFor(pred: (s: FailoverStream) => boolean, what: string, ms = 30_000): Promise<void> {
     return this.waiters.until(
       () => pred(this),
       what,
       ms,
-      () => `${this.got.length} received, connections ${JSON.stringify(this.connections)}, last ${JSON.stringify(this.got.slice(-2))}`,
+      () => `${this.ids.length} events, ${this.resetFrames.length} resets, connections ${JSON.stringify(this.connections)}, last ids ${JSON.stringify(this.ids.slice(-3))}`,
     );
   }
 
