@@ -112,7 +112,10 @@ export function apiSuite(name: string, env: () => Record<string, string>): void 
     });
 
     describe('POST /v1/query', () => {
-      const now = Date.now();
+      // At second 20 of a minute, not after the real clock: each minute's 10 events (seconds 20–29) then
+      // stay inside one 1-minute bucket whatever the time the suite runs (else the spike could
+      // straddle two buckets and show as two anomalies).
+      const now = Math.floor((Date.now() - 20_000) / 60_000) * 60_000 + 20_000;
       beforeAll(async () => {
         // 30 one-minute buckets of `tools` for two tools; "slow" doubles its latency in the last bucket.
         const list: unknown[] = [];
