@@ -6,7 +6,7 @@
 // Goals: < 8 ms script per frame on average; heap flat once the buffers are full.
 //
 // Run: node scripts/build.mjs && node bench/dashboard/dashboard.bench.mjs [seconds=10] [events/s=1000] [warm-up s=5] [posts/s=20]
-//      (the figures in bench/README-dashboard.md are from 30 s)
+//      (the figures in BENCHMARKS.md are from 30 s)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // Reads an env file defensively: the CLI meets binary files, huge files, FIFOs and odd encodings
 // in the wild and must answer each with one clear line, never a hang or a stack trace.
 //
-// Decisions (documented in the CLI help and bench/README-cli.md):
+// Decisions (documented in the CLI help and BENCHMARKS.md):
 // - Size limit 10 MB: a real .env is a few KB; larger files are refused (exit 2) before reading.
 // - Only regular files are read: a FIFO or device would block or never end.
 // - NUL bytes mean binary (or UTF-16, which gets its own hint): refused.
