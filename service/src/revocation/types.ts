@@ -6,18 +6,10 @@ export const EXP_SKEW_MS = 5 * 60_000;
 /** Audit entries are kept this long (service.md: "Audit retention 30 days"). */
 export const AUDIT_RETENTION_MS = 30 * 24 * 3600_000;
 
-/** What the API returns for a revoked `jti` (service.md "A record holds …"). Times are ISO 8601. */
-export const RevocationRecordSchema = z.object({
-  jti: z.string(),
-  sub: z.string().nullable(),
-  tool: z.string().nullable(),
-  reason: z.string().nullable(),
-  actor: z.string().nullable(),
-  revokedAt: z.string(),
-  /** The token's own `exp`, or null when it had none (then TOKEN_REVOCATION_RETENTION_H applies). */
-  expiresAt: z.string().nullable(),
-});
-export type RevocationRecord = z.infer<typeof RevocationRecordSchema>;
+// What the API returns for a revoked `jti` is the wire shape in shared/ (the CLI and the extension
+// parse it with the same schema).
+import type { RevocationRecord } from '../../../shared/src/api/tokens';
+export { RevocationRecordSchema, type RevocationRecord } from '../../../shared/src/api/tokens';
 
 export type NotBeforeKind = 'sub' | 'tool';
 
