@@ -8,31 +8,14 @@
 // 20 rounds). A sample is the CPU time of this process (process.cpuUsage, so other processes on a shared
 // machine do not count) over 20 parses in a row, garbage collection included as it falls; the order of
 // the cases alternates per round so that GC debt and noise hit them alike. The ratio is the figure.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleTs } from './bundle.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rounds = Number(process.argv[2] ?? 20);
 const require = createRequire(import.meta.url);
 
-const out = mkdtempSync(join(tmpdir(), 'm1-bench-parse-'));
-const bundle = join(out, 'parse.cjs');
-await build({
-  entryPoints: [join(root, 'server/src/parser/parse.ts')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: ['node20'],
-  logLevel: 'warning',
-});
-const { parseEnv } = require(bundle);
+const { parseEnv } = (await bundleTs(`export { parseEnv } from './server/src/parser/parse';`, 'bench-parse')).mod;
 const dotenv = require('dotenv');
-rmSync(out, { recursive: true, force: true });
 
 /** Deterministic PRNG (LCG), so that every run parses the same text. */
 function rng(seed) {

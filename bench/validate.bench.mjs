@@ -5,38 +5,22 @@
 // Goals: 200 lines < 2 ms median, 10,000 lines < 50 ms median.
 // Run: `node bench/validate.bench.mjs [samples]` (bundles the TypeScript with esbuild on the fly;
 // default 40 samples per case after warm-up; cases are interleaved so that noise hits them alike).
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleTs } from './bundle.mjs';
 import { makeDocument } from './validate-fixtures.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const samples = Number(process.argv[2] ?? 40);
 const require = createRequire(import.meta.url);
 
-const out = mkdtempSync(join(tmpdir(), 'm1-bench-'));
-const bundle = join(out, 'validate.cjs');
-await build({
-  stdin: {
-    contents: `export { validate } from './server/src/engine/validate';
-               export { VARIABLES, numericValue } from './server/src/catalog';
-               export { z } from 'zod';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: ['node20'],
-  logLevel: 'warning',
-});
-const { validate, VARIABLES, numericValue, z } = require(bundle);
+const { validate, VARIABLES, numericValue, z } = (
+  await bundleTs(
+  `export { validate } from './server/src/engine/validate';
+   export { VARIABLES, numericValue } from './server/src/catalog';
+   export { z } from 'zod';`,
+    'bench-validate',
+  )
+).mod;
 const dotenv = require('dotenv');
-rmSync(out, { recursive: true, force: true });
 
 // The peer: dotenv + one zod object over the catalog, built once as such a tool would.
 const shape = {};

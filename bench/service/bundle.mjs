@@ -1,38 +1,20 @@
 // Bundles the service's TypeScript for the benchmarks with esbuild (no `npm run build` needed):
 // one CommonJS file exporting what the benchmarks drive, loaded with require().
-import { build } from 'esbuild';
-import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleTs } from '../bundle.mjs';
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const require = createRequire(import.meta.url);
+export { root } from '../bundle.mjs';
 
 export async function bundleService() {
-  const out = join(mkdtempSync(join(tmpdir(), 'm1-svc-bench-')), 'service.cjs');
-  await build({
-    stdin: {
-      contents: `export { buildApp } from './service/src/app';
-                 export { createDeps, closeDeps } from './service/src/deps';
-                 export { loadConfig } from './service/src/config';
-                 export { SCOPES, signAdminToken } from './service/src/http/auth';
-                 export { AnalyticsEngine } from './service/src/analytics/engine';
-                 export { QuerySchema } from './shared/src/query';
-                 export { toStored } from './service/src/store/types';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: ['node20'],
-    logLevel: 'warning',
-    external: ['pg-native'],
-  });
-  return { file: out, mod: require(out) };
+  return bundleTs(
+    `export { buildApp } from './service/src/app';
+     export { createDeps, closeDeps } from './service/src/deps';
+     export { loadConfig } from './service/src/config';
+     export { SCOPES, signAdminToken } from './service/src/http/auth';
+     export { AnalyticsEngine } from './service/src/analytics/engine';
+     export { QuerySchema } from './shared/src/query';
+     export { toStored } from './service/src/store/types';`,
+    'bench-service',
+  );
 }
 
 export function quantile(sorted, q) {
