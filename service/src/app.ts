@@ -51,7 +51,7 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps): Promise<Fa
   await app.register(healthRoutes, { store: deps.store });
   await app.register(eventRoutes, { ingestor: deps.ingestor, onStoreError: () => deps.storeErrors.inc({ op: 'append' }) });
   await app.register(queryRoutes, { analytics: deps.analytics });
-  await app.register(streamRoutes, { hub: deps.hub, feed: deps.feed });
+  await app.register(streamRoutes, { hub: deps.hub, feed: deps.feed, store: deps.store });
   await app.register(dashboardRoutes);
   await app.register(revocationRoutes);
   routes.install();

@@ -10,6 +10,7 @@ import { parseOr400 } from '../http/errors';
 import type { LiveFeed } from '../sse/feed';
 import { OPENING } from '../sse/frames';
 import type { SseHub } from '../sse/hub';
+import type { EventStore } from '../store/types';
 
 const MIN_ROLLUP_MS = 1_000;
 const MAX_ROLLUP_MS = 3_600_000;
@@ -47,17 +48,23 @@ const StreamQuery = z.object({
 export interface StreamRoutesOptions {
   hub: SseHub;
   feed: LiveFeed;
+  /** Asked for its newest id when a Last-Event-ID is beyond this instance's feed. */
+  store: Pick<EventStore, 'latestSeq'>;
 }
 
 export const streamRoutes: FastifyPluginCallback<StreamRoutesOptions> = (app, opts, done) => {
-  app.get('/v1/stream', { preHandler: requireScope('analytics:read', { allowQueryToken: true }) }, (request, reply) => {
+  app.get('/v1/stream', { preHandler: requireScope('analytics:read', { allowQueryToken: true }) }, async (request, reply) => {
     const q = parseOr400(StreamQuery, request.query, 'stream_parameters');
     // The header is what EventSource sends on reconnect: it is newer than a `?lastEventId=` in the URL.
     const header = request.headers['last-event-id'];
     const lastEventId = (typeof header === 'string' ? header : undefined) ?? q.lastEventId ?? null;
+    // An id this instance has not delivered may be one another instance already has (this one's
+    // feed lags behind Redis): ask the store before calling it `ahead`. A store error: treat as unknown.
+    const storeLatest = opts.feed.isAhead(lastEventId) ? await opts.store.latestSeq().catch(() => null) : null;
 
     reply.hijack();
     const res = reply.raw;
+    if (res.destroyed || request.raw.socket.destroyed) return; // gone while the store was asked
     request.raw.socket.setNoDelay(true);
     request.raw.socket.setTimeout(0);
     res.writeHead(200, {
@@ -68,8 +75,9 @@ export const streamRoutes: FastifyPluginCallback<StreamRoutesOptions> = (app, op
     });
     // Catch-up and registration happen in one synchronous step: no event can fall between them.
     const types = q.types;
-    res.write(OPENING + opts.feed.catchUp(lastEventId, (e) => types === null || types.has(e.event.type)));
-    opts.hub.add(res, { types, rollupMs: q.rollup });
+    const start = opts.feed.catchUp(lastEventId, (e) => types === null || types.has(e.event.type), storeLatest);
+    res.write(OPENING + start.frames);
+    opts.hub.add(res, { types, rollupMs: q.rollup, skipThrough: start.skipThrough });
   });
   done();
 };

@@ -13,6 +13,8 @@ export interface SseClientOptions {
   types: ReadonlySet<EventType> | null;
   /** Rollup interval in ms, or null. */
   rollupMs: number | null;
+  /** Events up to this id were already received (through another instance): not sent again. 0: none. */
+  skipThrough?: number;
   backlogLimitBytes: number;
   onClose: (client: SseClient, reason: DisconnectReason) => void;
 }
@@ -24,12 +26,15 @@ export class SseClient {
   private pendingBytes = 0;
   private blocked = false;
   private closed = false;
+  /** See SseClientOptions.skipThrough; cleared once the feed has passed it. */
+  skipThrough: number;
 
   constructor(
     private readonly res: ServerResponse,
     readonly opts: SseClientOptions,
   ) {
     this.filterKey = opts.types ? [...opts.types].sort().join(',') : '*';
+    this.skipThrough = opts.skipThrough ?? 0;
     res.on('drain', () => this.flush());
     res.on('close', () => this.finish('closed'));
     res.on('error', () => this.finish('closed'));

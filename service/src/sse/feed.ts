@@ -39,15 +39,31 @@ export class LiveFeed implements StoreListener {
     return namedFrame('reset', payload);
   }
 
-  /** The frames a (re)connecting client gets before live events: the buffered events after its id
-   * (filtered by `wants`), or a reset when they cannot be replayed without a gap. */
-  catchUp(lastEventId: string | null, wants: (e: StoredEvent) => boolean): string {
-    if (lastEventId === null) return '';
-    if (!ID.test(lastEventId)) return this.reset('invalid');
-    const r = this.ring.after(Number(lastEventId));
-    if (r.kind === 'reset') return this.reset(r.reason);
+  /** True when `lastEventId` is an id beyond what this instance's feed has delivered so far (the caller
+   * then asks the store whether it exists: another instance may have handed it out already). */
+  isAhead(lastEventId: string | null): boolean {
+    return lastEventId !== null && ID.test(lastEventId) && Number(lastEventId) > (this.ring.latestSeq ?? 0);
+  }
+
+  /**
+   * What a (re)connecting client gets before live events: the buffered events after its id (filtered
+   * by `wants`), or a reset when they cannot be replayed without a gap. `storeLatestSeq`: the store's
+   * newest id (looked up by the caller for an id this feed has not reached). An id this feed has not
+   * delivered YET but the store has (a client moving from an instance that is ahead of this one) is
+   * not a reset: the client is registered with `skipThrough` = its id, and the live events up to it
+   * are not sent to it again.
+   */
+  catchUp(lastEventId: string | null, wants: (e: StoredEvent) => boolean, storeLatestSeq: number | null = null): { frames: string; skipThrough: number } {
+    if (lastEventId === null) return { frames: '', skipThrough: 0 };
+    if (!ID.test(lastEventId)) return { frames: this.reset('invalid'), skipThrough: 0 };
+    const id = Number(lastEventId);
+    const r = this.ring.after(id);
+    if (r.kind === 'reset') {
+      const lagging = r.reason === 'ahead' && storeLatestSeq !== null && id <= storeLatestSeq;
+      return lagging ? { frames: '', skipThrough: id } : { frames: this.reset(r.reason), skipThrough: 0 };
+    }
     let out = '';
     for (const e of r.events) if (wants(e)) out += eventFrame(e);
-    return out;
+    return { frames: out, skipThrough: 0 };
   }
 }

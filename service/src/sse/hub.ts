@@ -69,7 +69,21 @@ export class SseHub {
     if (this.clients.size === 0 || batch.length === 0) return;
     const framesByFilter = new Map<string, { frame: string; bytes: number }>();
     let all: string | null = null;
+    const lastSeq = (batch[batch.length - 1] as StoredEvent).seq;
     for (const c of this.clients) {
+      if (c.skipThrough > 0) {
+        // Rare (a client that came from an instance ahead of this one): its own frame, once.
+        const skip = c.skipThrough;
+        if (lastSeq > skip) c.skipThrough = 0;
+        if ((batch[0] as StoredEvent).seq <= skip) {
+          const frame = batch
+            .filter((e) => e.seq > skip && c.wants(e.event.type))
+            .map(eventFrame)
+            .join('');
+          this.sendOne(c, frame);
+          continue;
+        }
+      }
       let f = framesByFilter.get(c.filterKey);
       if (!f) {
         let frame: string;
@@ -91,6 +105,7 @@ export class SseHub {
 
   /** The feed itself skipped events: every client is told, as if its id had aged out. */
   broadcastReset(payload: ResetPayload): void {
+    for (const c of this.clients) c.skipThrough = 0; // the ids it waited for will not come in this order
     this.broadcast(namedFrame('reset', payload));
   }
 

@@ -75,6 +75,10 @@ export class EmbeddedEventStore implements EventStore {
     return null;
   }
 
+  latestSeq(): Promise<number | null> {
+    return Promise.resolve(this.seq === 0 ? null : this.seq);
+  }
+
   close(): Promise<void> {
     this.listeners.clear();
     return Promise.resolve();

@@ -62,6 +62,12 @@ export class RedisEventStore implements EventStore {
     return this.o.redis.status === 'ready' ? 'up' : 'down';
   }
 
+  async latestSeq(): Promise<number | null> {
+    const v = await this.o.redis.get(this.seqKey);
+    const n = v === null ? NaN : Number(v);
+    return Number.isSafeInteger(n) && n > 0 ? n : null;
+  }
+
   subscribe(listener: StoreListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

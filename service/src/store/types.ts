@@ -33,6 +33,9 @@ export interface EventStore {
   subscribe(listener: StoreListener): () => void;
   /** `null` for the embedded store. */
   redisStatus(): 'up' | 'down' | null;
+  /** The newest id the store has handed out to anyone (Redis: every instance's), null when none or
+   * unknown. An instance's own feed may be behind it for a moment (Redis: its XREAD lags). */
+  latestSeq(): Promise<number | null>;
   close(): Promise<void>;
 }
 
