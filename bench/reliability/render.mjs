@@ -34,8 +34,8 @@ npm run test:reliability            # long mode (M1_RELIABILITY=long), one file 
 npx vitest run test/reliability     # short mode: the same tests at small sizes, part of npm test
 \`\`\`
 
-Everything runs as real processes on 127.0.0.1: \`node bin/m1-ops.js serve\` (bundled privately by the
-test, never \`dist/\`), private \`redis-server\`s (append-only file with \`appendfsync always\` where a test
+Everything runs as real processes on 127.0.0.1: \`node bin/m1-ops.js serve\` (\`dist/\`, built once by
+vitest's global setup), private \`redis-server\`s (append-only file with \`appendfsync always\` where a test
 restarts Redis; \`requirepass\` in the secrets test), the language server over stdio, the \`eventsource\`
 client and raw sockets. No test sleeps to synchronise: they wait for events, log lines and answers, and
 poll with a deadline only where nothing announces the condition (a killed port, a TTL elapsing, Redis

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBinaries } from './support/build';
+import { binaries } from './support/build';
 import { Figures } from './support/figures';
 import { json, send, statusOf, type Reply } from './support/http';
 import { metric } from './support/metrics';
@@ -84,7 +84,7 @@ async function call(route: Route, authorization: string | null, query = ''): Pro
 }
 
 beforeAll(async () => {
-  const bin = await buildBinaries();
+  const bin = binaries();
   svc = await ServeProcess.start(bin.cli, {
     env: { M1_DATA_DIR: mkdtempSync(join(tmpdir(), 'm1-rel-auth-')), M1_ADMIN_JWT_SECRET: TEST_SECRET, JWT_ISSUER: ISS, JWT_AUDIENCE: AUD, LOG_LEVEL: 'warn' },
     label: 'auth',

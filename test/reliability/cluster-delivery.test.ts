@@ -3,7 +3,7 @@
 // Then one instance is killed (SIGKILL) mid-stream: its clients reconnect through the "balancer" to
 // another instance with Last-Event-ID and miss nothing (the gap is within the replay buffer).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBinaries, type Binaries } from './support/build';
+import { binaries, type Binaries } from './support/build';
 import { startCluster } from './support/cluster';
 import { Figures, since } from './support/figures';
 import { budget, scale } from './support/mode';
@@ -26,7 +26,8 @@ let token: string;
 const streams: FailoverStream[] = [];
 
 beforeAll(async () => {
-  [bin, redis] = await Promise.all([buildBinaries(), PrivateRedis.start()]);
+  bin = binaries();
+  redis = await PrivateRedis.start();
   nodes = await startCluster({ cli: bin.cli, redisUrl: redis.url, prefix: 'rel:dl:', size: 3 });
   token = await adminToken(TEST_SECRET, { scopes: ['events:write', 'analytics:read'] });
 }, 120_000);

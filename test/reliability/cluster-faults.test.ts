@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRevocationChecker } from '../../service/src/revocation/index';
 import type { RevocationChecker } from '../../service/src/revocation/checker';
-import { buildBinaries, type Binaries } from './support/build';
+import { binaries, type Binaries } from './support/build';
 import { startCluster } from './support/cluster';
 import { Figures, since } from './support/figures';
 import { healthy, postJson, send } from './support/http';
@@ -36,7 +36,8 @@ let admin: string;
 let lib: RevocationChecker;
 
 beforeAll(async () => {
-  [bin, redis] = await Promise.all([buildBinaries(), PrivateRedis.start({ persistent: true })]);
+  bin = binaries();
+  redis = await PrivateRedis.start({ persistent: true });
   nodes = await startCluster({
     cli: bin.cli,
     redisUrl: redis.url,

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBinaries, type Binaries } from './support/build';
+import { binaries, type Binaries } from './support/build';
 import { Figures, since } from './support/figures';
 import { json, send } from './support/http';
 import { budget, scale } from './support/mode';
@@ -28,7 +28,7 @@ let bin: Binaries;
 let admin: string;
 
 beforeAll(async () => {
-  bin = await buildBinaries();
+  bin = binaries();
   admin = await adminToken(TEST_SECRET, { sub: 'kill9-admin' });
 }, 120_000);
 afterAll(async () => {

@@ -19,7 +19,7 @@ import {
   revokeBody,
   type Body,
 } from './support/arbitraries';
-import { buildBinaries } from './support/build';
+import { binaries } from './support/build';
 import { Figures } from './support/figures';
 import { HealthWatch, type HealthStats } from './support/health';
 import { rawStatus, send, statusOf } from './support/http';
@@ -36,7 +36,7 @@ let admin: string;
 let watch: HealthWatch;
 
 beforeAll(async () => {
-  const bin = await buildBinaries();
+  const bin = binaries();
   svc = await ServeProcess.start(bin.cli, {
     env: { M1_DATA_DIR: mkdtempSync(join(tmpdir(), 'm1-rel-fuzz-')), M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'warn' },
     label: 'fuzz',

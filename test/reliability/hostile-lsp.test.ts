@@ -6,7 +6,7 @@
 // server must end cleanly (exit 0).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBinaries } from './support/build';
+import { binaries } from './support/build';
 import { Figures } from './support/figures';
 import { docUri, LspClient } from './support/lsp';
 import { budget, scale } from './support/mode';
@@ -19,7 +19,7 @@ const timings: Record<string, { ms: number; outcome: string; chars: number }> = 
 let lsp: LspClient;
 
 beforeAll(async () => {
-  const bin = await buildBinaries();
+  const bin = binaries();
   lsp = await LspClient.start(bin.server);
 }, 120_000);
 afterAll(() => {

@@ -5,7 +5,7 @@
 //   keep receiving everything.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deleteKeys, uniquePrefix } from '../service/redis-keys';
-import { buildBinaries } from './support/build';
+import { binaries } from './support/build';
 import { Figures, since } from './support/figures';
 import { postJson } from './support/http';
 import { metric } from './support/metrics';
@@ -30,7 +30,7 @@ let svc: ServeProcess;
 let token: string;
 
 beforeAll(async () => {
-  const bin = await buildBinaries();
+  const bin = binaries();
   svc = await ServeProcess.start(bin.cli, {
     env: { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'warn' },
     label: 'load',

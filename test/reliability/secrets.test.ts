@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/ports';
-import { buildBinaries, type Binaries } from './support/build';
+import { binaries, type Binaries } from './support/build';
 import { runCli, type CliRun } from './support/cli';
 import { Figures } from './support/figures';
 import { healthy, postJson, send, statusOf } from './support/http';
@@ -35,7 +35,8 @@ let admin: string;
 let dir: string;
 
 beforeAll(async () => {
-  [bin, redis, dbPort] = await Promise.all([buildBinaries(), PrivateRedis.start({ password: secrets.redisPassword }), freePort()]);
+  bin = binaries();
+  [redis, dbPort] = await Promise.all([PrivateRedis.start({ password: secrets.redisPassword }), freePort()]);
   admin = await adminToken(secrets.adminSecret, { sub: 'secrets-admin' });
   secrets.addToken('admin token', admin);
   dir = mkdtempSync(join(tmpdir(), 'm1-rel-secrets-'));
