@@ -45,9 +45,15 @@ export async function runServe(argv: string[]): Promise<number> {
   }
 
   const env: Record<string, string | undefined> = { ...process.env };
-  if (args.dev && !env.M1_ADMIN_JWT_SECRET) {
-    // Only for this process: never written anywhere, gone at exit.
-    env.M1_ADMIN_JWT_SECRET = randomBytes(32).toString('base64url');
+  if (args.dev) {
+    if (!env.M1_ADMIN_JWT_SECRET) {
+      // Only for this process: never written anywhere, gone at exit.
+      env.M1_ADMIN_JWT_SECRET = randomBytes(32).toString('base64url');
+    }
+    // --dev is development by definition; saying so keeps the first start free of a NODE_ENV warning.
+    env.NODE_ENV ??= 'development';
+    // It prints an all-scopes admin token: listen on loopback only, unless told otherwise.
+    env.HOST ??= '127.0.0.1';
   }
 
   const check = checkEnvironment(env);
@@ -90,24 +96,10 @@ export async function runServe(argv: string[]): Promise<number> {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const base = dashboardUrl(config, port);
 
+  // Shutdown handlers go in before anything announces that the service is up: a supervisor (or a
+  // test) may send SIGTERM the moment it reads the banner.
   const demo = config.demo ? startDemoTraffic(deps.events, deps.clock) : null;
-  if (config.dev && config.auth.adminSecret) {
-    const token = await signAdminToken(config.auth.adminSecret, {
-      sub: 'm1-ops-dev',
-      scopes: SCOPES,
-      ttlS: DEV_TOKEN_TTL_S,
-      issuer: config.auth.issuer,
-      audience: config.auth.audience,
-    });
-    say(
-      `\nM1 Ops control service on ${base} (${deps.store.kind} store${config.demo ? ', demo traffic' : ''})\n` +
-        `  dashboard:   ${base}/dashboard#token=${token}\n` +
-        `  admin token: ${token}\n` +
-        `  (valid 12 h, all scopes)  curl -N -H "Authorization: Bearer $TOKEN" ${base}/v1/stream\n\n`,
-    );
-  }
-
-  return new Promise<number>((resolve) => {
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals): void => {
       if (stopping) {
@@ -133,4 +125,22 @@ export async function runServe(argv: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+
+  if (config.dev && config.auth.adminSecret) {
+    const token = await signAdminToken(config.auth.adminSecret, {
+      sub: 'm1-ops-dev',
+      scopes: SCOPES,
+      ttlS: DEV_TOKEN_TTL_S,
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+    });
+    say(
+      `\nM1 Ops control service on ${base} (${deps.store.kind} store${config.demo ? ', demo traffic' : ''})\n` +
+        `  dashboard:   ${base}/dashboard#token=${token}\n` +
+        `  admin token: ${token}\n` +
+        `  (valid 12 h, all scopes)  curl -N -H "Authorization: Bearer $TOKEN" ${base}/v1/stream\n\n`,
+    );
+  }
+
+  return stopped;
 }

@@ -34,7 +34,12 @@ function serve(args: string[], env: Record<string, string>): Run {
     err += d.toString();
     for (const w of [...waiters]) w();
   });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exit = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      if (signal) err += `\n(killed by ${signal})`; // so that a failed exit-code assertion says why
+      resolve(code);
+    }),
+  );
   return {
     child,
     stderr: () => err,
@@ -95,6 +100,20 @@ describe('m1-ops serve', () => {
     expect(text).toContain(': server shutting down\n\n');
     expect(await run.exit).toBe(0);
     expect(run.stdout()).not.toContain(token as string); // logs never hold the token
+  });
+
+  it('--dev alone listens on loopback only and starts without configuration notes', async () => {
+    // serve() removes HOST and NODE_ENV from the environment: nothing set but --dev.
+    const run = serve(['--dev', '--port', '0'], {});
+    const [, url] = await run.waitStderr(/control service on (http:\/\/[^\s]+)/);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const listening = [...run.stdout().matchAll(/Server listening at (http:\/\/[^"]+)/g)].map((m) => m[1]);
+    expect(listening.length).toBeGreaterThan(0);
+    for (const address of listening) expect(address).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    expect(run.stderr()).not.toContain('configuration notes');
+    run.child.kill('SIGTERM');
+    // Signal handlers are installed before the banner: a SIGTERM sent on reading it shuts down cleanly.
+    expect(await run.exit, run.stderr()).toBe(0);
   });
 
   it('refuses to start on an error finding and prints it', async () => {

@@ -4,8 +4,9 @@ import { z } from 'zod';
 export const SERVE_USAGE = `usage: m1-ops serve [--port N] [--host H] [--dev] [--demo]
 
   --port N   listen on port N (default: PORT, else 3000; 0 picks a free port)
-  --host H   listen on host H (default: HOST, else 0.0.0.0)
-  --dev      development: generate M1_ADMIN_JWT_SECRET when unset, print an admin token and the dashboard URL
+  --host H   listen on host H (default: HOST, else 0.0.0.0; with --dev, 127.0.0.1)
+  --dev      development: NODE_ENV=development and loopback unless set, generate M1_ADMIN_JWT_SECRET when
+             unset, print an admin token and the dashboard URL
   --demo     generate demo traffic of every event type
 Configuration comes from the environment (see docs/service.md).
 `;
