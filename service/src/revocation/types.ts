@@ -8,7 +8,7 @@ export const AUDIT_RETENTION_MS = 30 * 24 * 3600_000;
 
 // What the API returns for a revoked `jti` is the wire shape in shared/ (the CLI and the extension
 // parse it with the same schema).
-import type { RevocationRecord } from '../../../shared/src/api/tokens';
+import { AuditEntryWireSchema, type RevocationRecord } from '../../../shared/src/api/tokens';
 export { RevocationRecordSchema, type RevocationRecord } from '../../../shared/src/api/tokens';
 
 export type NotBeforeKind = 'sub' | 'tool';
@@ -25,21 +25,16 @@ export interface NotBeforeEntry {
 export const AUDIT_ACTIONS = ['revoke', 'revoke-all', 'denied'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** An audit entry as written; the store assigns `id` and `at`. */
-export const AuditInputSchema = z.object({
+/**
+ * An audit entry as written; the store assigns `id` and `at`. The fields are the wire shape's
+ * (shared/src/api/tokens.ts); what the service writes is narrower: one of its own actions, and a
+ * positive whole count. `actor` is the admin token's `sub` for revocations and `checker:<instance>`
+ * for denied checks; `count` is how many denied checks an aggregated entry stands for
+ * (denied-audit.ts); `detail` is free-form, e.g. "store unavailable: fail-closed".
+ */
+export const AuditInputSchema = AuditEntryWireSchema.omit({ id: true, at: true }).extend({
   action: z.enum(AUDIT_ACTIONS),
-  /** The admin token's `sub` for revocations; `checker:<instance>` for denied checks. */
-  actor: z.string().nullable(),
-  /** The client address the request came from (revocations) or null. */
-  client: z.string().nullable(),
-  reason: z.string().nullable(),
-  jti: z.string().optional(),
-  sub: z.string().optional(),
-  tool: z.string().optional(),
-  /** Denied checks are aggregated: how many this entry stands for (see denied-audit.ts). */
   count: z.number().int().positive().optional(),
-  /** Free-form detail, e.g. "store unavailable: fail-closed" for a denied-by-failure check. */
-  detail: z.string().optional(),
 });
 export type AuditInput = z.infer<typeof AuditInputSchema>;
 
