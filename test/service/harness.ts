@@ -26,13 +26,19 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-export async function startTestService(env: Record<string, string> = {}, opts: Omit<DepsOptions, 'logStream'> = {}): Promise<TestService> {
+export interface TestServiceOptions extends Omit<DepsOptions, 'logStream'> {
+  /** Listen on this port (a restart on the port a first instance got); default 0, a free one. */
+  port?: number;
+}
+
+export async function startTestService(env: Record<string, string> = {}, options: TestServiceOptions = {}): Promise<TestService> {
+  const { port = 0, ...opts } = options;
   // Each service gets its own data directory (revocation log, event sequence) unless the test
   // names one: parallel test files must never share ./.m1-ops.
   const ownDataDir = env.M1_DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'm1-svc-data-')) : null;
   const config = loadConfig(
     { M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'info', ...(ownDataDir ? { M1_DATA_DIR: ownDataDir } : {}), ...env },
-    { port: 0, host: '127.0.0.1' },
+    { port, host: '127.0.0.1' },
   );
   const logs: string[] = [];
   const logStream = new Writable({
@@ -53,7 +59,7 @@ export async function startTestService(env: Record<string, string> = {}, opts: O
     },
     onGap() {},
   });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
     deps,

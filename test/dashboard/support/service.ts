@@ -1,17 +1,13 @@
-// The real control service in-process for the dashboard tests: the same loadConfig + createDeps +
-// buildApp as `m1-ops serve` (and as test/service/harness.ts), but able to listen on a given port,
-// so a test can stop it and start it again where the page expects it (the "service restarted" case).
+// The real control service in-process for the dashboard tests: test/service/harness.ts's service
+// (the same loadConfig + createDeps + buildApp as `m1-ops serve`), seen as these tests use it: with
+// its port, so a test can stop it and start it again where the page expects it ("service restarted").
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../../service/src/app';
-import { loadConfig } from '../../../service/src/config';
-import { closeDeps, createDeps, type AppDeps } from '../../../service/src/deps';
+import type { AppDeps } from '../../../service/src/deps';
 import { SCOPES, signAdminToken } from '../../../service/src/http/auth';
-
-export const SECRET = 'dashboard-test-secret-0123456789abcdef-0123456789abcdef';
+import { startTestService, TEST_SECRET } from '../../service/harness';
 
 export interface RunningService {
   app: FastifyInstance;
@@ -29,31 +25,15 @@ export function tempDataDir(): { dir: string; remove(): void } {
 }
 
 export async function startService(opts: { env?: Record<string, string>; port?: number; dataDir: string }): Promise<RunningService> {
-  const config = loadConfig(
-    { M1_ADMIN_JWT_SECRET: SECRET, LOG_LEVEL: 'info', M1_DATA_DIR: opts.dataDir, ...opts.env },
-    { port: opts.port ?? 0, host: '127.0.0.1' },
-  );
-  const logs: string[] = [];
-  const logStream = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      logs.push(chunk.toString('utf8'));
-      cb();
-    },
-  });
-  const deps = await createDeps(config, { logStream });
-  const app = await buildApp(config, deps);
-  const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
+  const s = await startTestService({ M1_DATA_DIR: opts.dataDir, ...opts.env }, opts.port === undefined ? {} : { port: opts.port });
   return {
-    app,
-    deps,
-    url,
-    port: Number(new URL(url).port),
-    logs,
-    token: (scopes = SCOPES, sub = 'dashboard-test') => signAdminToken(SECRET, { sub, scopes, ttlS: 600 }),
-    async close() {
-      await app.close();
-      await closeDeps(deps);
-    },
+    app: s.app,
+    deps: s.deps,
+    url: s.url,
+    port: Number(new URL(s.url).port),
+    logs: s.logs,
+    token: (scopes = SCOPES, sub = 'dashboard-test') => signAdminToken(TEST_SECRET, { sub, scopes, ttlS: 600 }),
+    close: () => s.close(),
   };
 }
 
