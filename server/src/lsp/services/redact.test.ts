@@ -10,6 +10,10 @@ describe('isSecret', () => {
     expect(isSecret('GITHUB_TOKEN', undefined)).toBe(true);
     expect(isSecret('FEATURE_FLAG', undefined)).toBe(false);
   });
+
+  it('knows the same secret-looking names as the rules (shown by neither hover nor messages)', () => {
+    for (const key of ['SMTP_PWD', 'AUTH_HEADER', 'BUGSNAG_DSN', 'KEY', 'STRIPE_API_KEY', 'DB_PASSWD']) expect(isSecret(key, undefined), key).toBe(true);
+  });
 });
 
 describe('displayableValue', () => {

@@ -1,14 +1,14 @@
 // What the editor may show of a value. Secrets (catalog `secret`, and names that say so) are never
 // shown, URL credentials are masked, and a value that interpolates a secret counts as a secret.
 import { redactUrl } from '../../../../shared/src/redact';
+import { hasSecretName } from '../../catalog/secret-names';
 import type { VariableInfo } from './catalog';
 
-/** Defence in depth for variables the catalog does not know (STRIPE_KEY, DB_PASSWORD, …). */
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|_KEY$)/i;
 const URL_WITH_USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^@]*:[^@]*@/i;
 
 export function isSecret(key: string, info: VariableInfo | undefined): boolean {
-  return info ? info.secret : SECRET_NAME.test(key);
+  // Defence in depth for variables the catalog does not know: the same name list as the rules.
+  return info ? info.secret : hasSecretName(key);
 }
 
 /**
