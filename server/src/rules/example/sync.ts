@@ -1,5 +1,6 @@
 // What the example-sync rules share: the example's keys, and which of its values may be copied.
 import { CATALOG } from '../../catalog';
+import { hasSecretName } from '../../catalog/secret-names';
 import type { RuleContext } from '../../engine/types';
 import type { EnvEntry } from '../../parser/types';
 
@@ -11,12 +12,10 @@ export function exampleEntries(ctx: RuleContext): Map<string, EnvEntry> | undefi
   return byKey;
 }
 
-// Unknown keys whose name says "credential": their example value is not copied either.
-const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|(^|_)KEY$|(^|_)DSN$/i;
-
 /** Copying the example's value is fine unless it is, or contains, a credential. */
 export function isSecretKey(key: string): boolean {
   const spec = CATALOG.get(key);
   if (spec) return spec.secret === true || (spec.secretUrlParts?.length ?? 0) > 0;
-  return SECRET_NAME.test(key);
+  // Unknown keys whose name says "credential": their example value is not copied either.
+  return hasSecretName(key);
 }
