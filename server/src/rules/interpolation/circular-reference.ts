@@ -13,7 +13,7 @@ const MAX_CYCLE_SHOWN = 100;
 
 function cycles(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const refs = findReferences(ctx.parsed).filter((r) => !r.entry.overridden && !r.hasOperator && ctx.effective.has(r.name));
+  const refs = findReferences(ctx.parsed, ctx.dialect).filter((r) => !r.entry.overridden && !r.hasOperator && ctx.effective.has(r.name));
   // Only keys with references can lie on a cycle: the graph holds just those.
   const graph: Graph = new Map();
   for (const r of refs) {

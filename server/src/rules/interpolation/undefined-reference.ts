@@ -38,7 +38,7 @@ export const undefinedReference: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const defined = new Set(ctx.parsed.entries.map((e) => e.key));
-    for (const r of findReferences(ctx.parsed)) {
+    for (const r of findReferences(ctx.parsed, ctx.dialect)) {
       if (r.entry.overridden || r.hasOperator || defined.has(r.name) || !LOOKUP_NAME.test(r.name)) continue;
       const key = r.entry.key;
       // In a value that may be a secret, the "name" after `$` may be part of the secret: never show it.

@@ -48,6 +48,7 @@ export function suggestKey(key: string): string | undefined {
 export const unknownKey: Rule = {
   id: 'unknown-key',
   description: 'A key that is not an M1 variable; a warning with a rename fix when it looks like a misspelt one.',
+  catalog: true,
   check(ctx) {
     const out: Finding[] = [];
     for (const entry of ctx.parsed.entries) {

@@ -4,8 +4,7 @@ import type { Finding } from '../../../../shared/src/findings';
 import type { Rule } from '../../engine/types';
 import { finding, valueRange } from '../support/findings';
 import { estimateStrength, generateSecretFix, isPlaceholderSecret } from '../support/secrets';
-import { setEntry } from '../support/view';
-import { SECRET_KEYS } from './placeholder-secret';
+import { secretTargets } from '../support/signing-secrets';
 
 const MIN_BYTES = 32;
 const MIN_BITS = 256;
@@ -17,9 +16,9 @@ export const weakSecret: Rule = {
   semantic: true,
   check(ctx) {
     const out: Finding[] = [];
-    for (const key of SECRET_KEYS) {
-      const k = setEntry(ctx, key);
-      if (!k || isPlaceholderSecret(k.value)) continue; // placeholder-secret reports those
+    for (const k of secretTargets(ctx)) {
+      const key = k.key;
+      if (isPlaceholderSecret(k.value)) continue; // placeholder-secret reports those
       const fixes = [generateSecretFix(ctx, key, k.entry)];
       const bytes = Buffer.byteLength(k.value, 'utf8');
       if (bytes < MIN_BYTES) {
