@@ -25,6 +25,7 @@ export interface SchemaInput {
 }
 
 const M1_KEY = /^M1_/i;
+export const NO_M1_VARIABLE = 'no M1_* variable';
 
 function firstM1Key(parsed: ParsedEnv): string | undefined {
   return parsed.entries.find((e) => M1_KEY.test(e.key))?.key;
@@ -37,5 +38,5 @@ export function resolveSchema(parsed: ParsedEnv, input: SchemaInput = {}): Schem
   if (own) return { schema: 'm1', source: 'M1-variable', reason: `sets ${own}` };
   const fromExample = input.example && firstM1Key(input.example);
   if (fromExample) return { schema: 'm1', source: 'example-M1-variable', reason: `its example file sets ${fromExample}` };
-  return { schema: 'generic', source: 'default', reason: 'no M1_* variable' };
+  return { schema: 'generic', source: 'default', reason: NO_M1_VARIABLE };
 }

@@ -2,6 +2,7 @@
 // (the location first, so terminals and editors make it clickable), grouped by file under a header
 // naming the profile, then a summary line with the counts per level.
 import type { RuleId } from '../../../../shared/src/rule-ids';
+import { NO_M1_VARIABLE } from '../../engine/schema';
 import type { Palette } from './colors';
 import { countLevels, describeCounts, total, type FileReport } from './report';
 
@@ -67,7 +68,7 @@ export function formatText(files: readonly FileReport[], opts: TextOptions): str
  * not printed then): a user who expected the catalog learns why it did not apply, and how to ask for it.
  */
 function schemaLine(files: readonly FileReport[], c: Palette): string[] {
-  const generic = files.filter((f) => f.schema === 'generic');
+  const generic = files.filter((f) => f.schema === 'generic' && f.schemaReason === NO_M1_VARIABLE);
   if (generic.length === 0) return [];
   const names = generic.slice(0, 3).map((f) => f.path).join(', ') + (generic.length > 3 ? ', …' : '');
   return [c.dim(`${plural(generic.length, 'file')} without an M1_* variable got the generic rules only (${names}); --schema m1 applies the M1 catalog.`)];
