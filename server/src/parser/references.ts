@@ -13,7 +13,7 @@ const memo = new WeakMap<ParsedEnv, Map<Dialect, Reference[]>>();
 /** Every `$NAME` / `${NAME...}` reference in the document's values (all quote kinds for node: dotenv-expand expands them all). */
 export function findReferences(parsed: ParsedEnv, dialect: Dialect = 'node'): Reference[] {
   let byDialect = memo.get(parsed);
-  if (!byDialect) memo.set(parsed, (byDialect = new Map()));
+  if (!byDialect) memo.set(parsed, (byDialect = new Map<Dialect, Reference[]>()));
   let refs = byDialect.get(dialect);
   if (!refs) {
     refs = scan(parsed, dialect);
