@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { LEVEL_RANK, type Finding } from '../../shared/src/findings';
 import { RULE_IDS, type RuleId } from '../../shared/src/rule-ids';
 import { checkFile } from '../../server/src/cli/validate/check-file';
+import { fixAll } from '../../server/src/engine/apply-fixes';
 import { CATALOG_RULES } from '../../server/src/rules';
 import { buildCli, m1ops, type Built } from '../cli/binary';
 
@@ -61,6 +62,24 @@ describe('the realistic corpus', () => {
       expect(suggested).toEqual(f.didYouMean ?? []);
       expect(warnings).toEqual([]);
     });
+  });
+});
+
+describe('fixAll on every corpus file, in every schema and dialect', () => {
+  it('keeps dotenv.parse identical, and no rule needs a safe fix refused', () => {
+    let applied = 0;
+    for (const f of manifest) {
+      const text = readFileSync(join(CORPUS, f.path), 'utf8').replace(/^\uFEFF/, '');
+      for (const schema of ['m1', 'generic'] as const) {
+        for (const dialect of ['node', 'compose', 'php'] as const) {
+          const r = fixAll(text, { fileName: join(CORPUS, f.path), schema, dialect });
+          expect([f.path, schema, dialect, parse(r.text)]).toEqual([f.path, schema, dialect, parse(text)]);
+          expect([f.path, r.refused]).toEqual([f.path, []]);
+          applied += r.applied.length;
+        }
+      }
+    }
+    expect(applied).toBeGreaterThan(0);
   });
 });
 
