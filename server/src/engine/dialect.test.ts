@@ -7,6 +7,7 @@ import { undefinedReference } from '../rules/interpolation/undefined-reference';
 import { substitutionKey } from '../rules/syntax/substitution-key';
 import { unquotedHash } from '../rules/syntax/unquoted-hash';
 import { runRule } from '../rules/testing';
+import { applyEdits } from './apply-fixes';
 import { detectDialect } from './dialect';
 import { validate } from './validate';
 
@@ -42,8 +43,14 @@ describe('Docker Compose forms', () => {
     expect(runRule(undefinedReference, 'D="echo $$HOME"\n').map((x) => x.rule)).toEqual(['undefined-reference']);
     expect(runRule(unquotedHash, 'E=v1#rc\n').map((x) => x.rule)).toEqual(['unquoted-hash']);
   });
-  it('still reports a reference to nothing without a default', () => {
-    expect(runRule(undefinedReference, 'A=${NOPE}/x\n', { dialect: 'compose' }).map((x) => x.rule)).toEqual(['undefined-reference']);
+  it('still reports a reference to nothing without a default, naming Compose and its $$ escape', () => {
+    const [f] = runRule(undefinedReference, 'A=${NOPE}/x\n', { dialect: 'compose' });
+    expect(f?.message).toContain('Docker Compose substitutes an empty string');
+    expect(f?.message).toContain('write $$ if the $ is literal');
+    expect(f?.message).not.toContain('dotenv-expand');
+    expect(applyEdits('A=${NOPE}/x\n', f?.fixes[1]?.edits ?? [])).toBe('A=$${NOPE}/x\n');
+    const [s] = runRule(substitutionKey, 'A=${NOPE\n', { dialect: 'compose' });
+    expect(s?.message).toBe('The value of A has a `${` that is never closed. Write ${NAME} (or $$ for a literal dollar sign).');
   });
 });
 

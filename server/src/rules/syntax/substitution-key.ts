@@ -109,7 +109,11 @@ function report(ctx: RuleContext, e: EnvEntry, o: ValueOffsets, p: Problem): Fin
       fixes.push({ title: p.insert.text === '}' ? 'Close the reference with `}`' : 'Add the opening `{`', edits: [{ range, newText: p.insert.text }], safe: false, preferred: true });
     }
   }
-  const message = `The value of ${e.key} ${p.what}. Write \${NAME} (or \\$ for a literal dollar sign).`;
+  // What dotenv-expand does with the piece is the node dialect's detail; other readers differ (Compose
+  // refuses an unclosed `${`), so their message says only what is malformed.
+  const what = ctx.dialect === 'node' ? p.what : p.what.replace(/,? (so|which) dotenv-expand .*$/, '');
+  const literal = ctx.dialect === 'compose' ? '$$' : '\\$';
+  const message = `The value of ${e.key} ${what}. Write \${NAME} (or ${literal} for a literal dollar sign).`;
   return finding('substitution-key', 'warning', message, ctx.range(span), { key: e.key, fixes });
 }
 
