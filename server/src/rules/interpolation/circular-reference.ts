@@ -42,7 +42,8 @@ function cycles(ctx: RuleContext): Finding[] {
 }
 
 function neverEnding(ctx: RuleContext): Finding[] {
-  if (!ctx.parsed.entries.some((e) => e.value.includes('$'))) return [];
+  // A quirk of dotenv-expand's String.replace: other readers (Compose, PHP) have no such loop.
+  if (ctx.dialect !== 'node' || !ctx.parsed.entries.some((e) => e.value.includes('$'))) return [];
   return boundedKeys(ctx.parsed.values).flatMap((key) => {
     const e = ctx.effective.get(key);
     if (!e) return [];
