@@ -22,7 +22,8 @@ export interface ContextInput {
 
 /**
  * dotenv-expand's values, except that values the dialect's reader takes literally stay as they are
- * (their `$` escaped for the expansion, which unescapes `\$`) and Compose's `$$` is one `$`.
+ * (their `$` escaped for the expansion, which unescapes `\$`), Compose's `$$` is one `$`, and PHP's bare
+ * `$NAME` stays literal.
  */
 function expandedValues(parsed: ParsedEnv, dialect: Dialect): Record<string, string> {
   if (dialect === 'node') return expandEnv(parsed.values);
@@ -31,6 +32,8 @@ function expandedValues(parsed: ParsedEnv, dialect: Dialect): Record<string, str
   for (const [k, v] of Object.entries(parsed.values)) {
     let value = literal.has(k) ? v.replace(/\$/g, '\\$') : v;
     if (dialect === 'compose' && !literal.has(k)) value = value.replace(/\$\$/g, '\\$');
+    // phpdotenv expands only `${NAME}`: a bare `$` is literal (parser/dialect.ts).
+    if (dialect === 'php' && !literal.has(k)) value = value.replace(/(?<!\\)\$(?!\{)/g, '\\$');
     input[k] = value;
   }
   return expandEnv(input);

@@ -55,6 +55,9 @@ describe('Docker Compose forms', () => {
 });
 
 describe('PHP (Symfony Dotenv, phpdotenv)', () => {
+  it('checks only ${NAME} references ($NAME is literal for phpdotenv)', () => {
+    expect(runRule(undefinedReference, 'DB_PASSWORD=pa$$word\nURL="http://${HOST}/x"\n', { dialect: 'php' }).map((x) => x.key)).toEqual(['URL']);
+  });
   it('takes single-quoted values literally, and :=', () => {
     const text = "APP_SECRET='$ecretf0rt3st-$ecretf0rt3st-$ecretf0rt3st'\nURI=${HOST:=localhost}\n";
     expect(runRule(undefinedReference, text, { dialect: 'php' })).toEqual([]);
@@ -68,5 +71,6 @@ describe('PHP (Symfony Dotenv, phpdotenv)', () => {
     expect(r.ctx.expanded['A']).toBe('x1');
     expect(validate("B=1\nA='x$B'\n", { fileName: '.env', dialect: 'php' }).ctx.expanded['A']).toBe('x$B');
     expect(validate('B=1\nA=x$$B\n', { fileName: '.env', dialect: 'compose' }).ctx.expanded['A']).toBe('x$B');
+    expect(validate('B=1\nA="x$B-${B}"\n', { fileName: '.env', dialect: 'php' }).ctx.expanded['A']).toBe('x$B-1');
   });
 });

@@ -6,7 +6,8 @@
 //    `${VAR:?err}` / `${VAR?err}` (required) join `${VAR:-x}`, `${VAR-x}`, `${VAR:+x}`, `${VAR+x}`,
 //    and a `#` starts a comment only after a blank.
 //  - php: Symfony Dotenv and vlucas/phpdotenv (Laravel). Single-quoted values are literal,
-//    `${VAR:-x}` and `${VAR:=x}` supply defaults, and a `#` starts a comment only after a blank.
+//    `${VAR:-x}` and `${VAR:=x}` supply defaults, only `${VAR}` is a reference for phpdotenv (`$VAR`
+//    is literal there), and a `#` starts a comment only after a blank.
 import type { EnvEntry } from './types';
 
 export const DIALECTS = ['node', 'compose', 'php'] as const;

@@ -34,6 +34,9 @@ function scan(parsed: ParsedEnv, dialect: Dialect): Reference[] {
     let m: RegExpExecArray | null;
     while ((m = regex.exec(value)) !== null) {
       const braced = m[1] !== undefined;
+      // phpdotenv (Laravel) reads `$NAME` literally and expands only `${NAME}`; Symfony expands both.
+      // Checking only the braced form never calls a valid Laravel value wrong.
+      if (dialect === 'php' && !braced) continue;
       const { name, hasOperator } = referenceName(m[1] ?? m[2] ?? '', operator);
       const last = m.index + m[0].length - 1;
       out.push({
