@@ -72,7 +72,7 @@ describe('fixAll on every corpus file, in every schema and dialect', () => {
       const text = readFileSync(join(CORPUS, f.path), 'utf8').replace(/^\uFEFF/, '');
       for (const schema of ['m1', 'generic'] as const) {
         for (const dialect of ['node', 'compose', 'php'] as const) {
-          const r = fixAll(text, { fileName: join(CORPUS, f.path), schema, dialect });
+          const r = fixAll(text, { fileName: join(CORPUS, f.path), schema, dialect, dialectExplicit: true });
           expect([f.path, schema, dialect, parse(r.text)]).toEqual([f.path, schema, dialect, parse(text)]);
           expect([f.path, r.refused]).toEqual([f.path, []]);
           applied += r.applied.length;

@@ -31,6 +31,18 @@ describe('detectDialect', () => {
   });
 });
 
+describe('M1 configs', () => {
+  it('are read as node whatever their neighbours (the M1 service loads them with dotenv), unless told', () => {
+    const text = 'M1_REGION=eu-west-1\nRELEASE_TAG=v1#rc\n';
+    const auto = validate(text, { fileName: '.env', dialect: 'compose' });
+    expect(auto.dialect).toBe('node');
+    expect(auto.findings.map((f) => f.rule)).toContain('unquoted-hash');
+    const told = validate(text, { fileName: '.env', dialect: 'compose', dialectExplicit: true });
+    expect(told.dialect).toBe('compose');
+    expect(told.findings.map((f) => f.rule)).not.toContain('unquoted-hash');
+  });
+});
+
 describe('Docker Compose forms', () => {
   const text = 'A="${DB:?set it}"\nB=${TOKEN?required}\nC=${PORT-8080}\nD="echo $$HOME"\nE=v1#rc\nF=\'$LITERAL\'\n';
   it('are valid there: no substitution-key, undefined-reference or unquoted-hash', () => {

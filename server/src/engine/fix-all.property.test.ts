@@ -31,7 +31,7 @@ describe('fixAll on hostile files (property)', () => {
     fc.assert(
       fc.property(fc.oneof(hostileText, structured), options, (text, o) => {
         fc.pre(!mentionsPrototypeName(text));
-        const r = fixAll(text, { fileName: o.fileName, dialect: o.dialect, ...(o.schema ? { schema: o.schema } : {}) });
+        const r = fixAll(text, { fileName: o.fileName, dialect: o.dialect, dialectExplicit: true, ...(o.schema ? { schema: o.schema } : {}) });
         expect(parse(r.text)).toEqual(parse(text));
         expect(r.refused).toEqual([]);
       }),

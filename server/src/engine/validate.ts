@@ -18,6 +18,9 @@ export type { ProfileSource } from './profile';
 export type { RuleFailure } from './run-rules';
 export type { Schema, SchemaDecision, SchemaSource } from './schema';
 
+/** Why an M1 config is read as node although its neighbours suggest another reader. */
+export const M1_READS_WITH_DOTENV = 'an M1 config: the M1 service reads it with dotenv';
+
 export interface ValidateOptions {
   /** Path or base name; the base name decides the profile suffix and whether the file is an example. */
   fileName: string;
@@ -34,6 +37,11 @@ export interface ValidateOptions {
   declaredM1?: boolean;
   /** The reader the file is written for (engine/dialect.ts decides it from the neighbours); node by default. */
   dialect?: Dialect;
+  /**
+   * The dialect was chosen by the user (--dialect, setting). Otherwise an M1 config is read as node
+   * whatever its neighbours: the M1 service loads it with dotenv, so its traps stay findings.
+   */
+  dialectExplicit?: boolean;
 }
 
 export interface ValidationResult {
@@ -60,7 +68,7 @@ export function validate(text: string, opts: ValidateOptions): ValidationResult 
     ...(opts.declaredM1 ? { declared: true } : {}),
     ...(opts.exampleText !== undefined ? { example: example ?? parseEnv(opts.exampleText) } : {}),
   });
-  const dialect = opts.dialect ?? 'node';
+  const dialect = schema.schema === 'm1' && !opts.dialectExplicit ? 'node' : (opts.dialect ?? 'node');
   const ctx = buildContext({ parsed, fileName: opts.fileName, profile, schema: schema.schema, dialect, ...(example ? { example } : {}) });
   const rules = selectRules(opts.rules ?? ALL_RULES, ctx, opts.ruleLevels);
   const { findings, failures } = runRules(rules, ctx);

@@ -7,7 +7,7 @@ import { detectDialect } from '../../engine/dialect';
 import { findExampleSibling } from '../../engine/example';
 import type { Schema } from '../../engine/schema';
 import type { Dialect } from '../../parser/dialect';
-import { validate, type ValidateOptions, type ValidationResult } from '../../engine/validate';
+import { M1_READS_WITH_DOTENV, validate, type ValidateOptions, type ValidationResult } from '../../engine/validate';
 import { CliError, errorMessage } from '../errors';
 import type { FileReport } from '../format/report';
 import { readEnvFile } from '../io/read-env-file';
@@ -70,6 +70,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
   const validateOpts: ValidateOptions = {
     fileName: file,
     dialect: dialect.dialect,
+    ...(dialect.source === 'explicit' ? { dialectExplicit: true } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.schema ? { schema: opts.schema } : {}),
     ...(example !== undefined ? { exampleText: example } : {}),
@@ -96,8 +97,8 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
     profile: result.profile,
     schema: result.schema.schema,
     schemaReason: result.schema.reason,
-    dialect: dialect.dialect,
-    dialectReason: dialect.reason,
+    dialect: result.dialect,
+    dialectReason: result.dialect === dialect.dialect ? dialect.reason : M1_READS_WITH_DOTENV,
     findings,
     ...(fixed ? { fixed } : {}),
   };

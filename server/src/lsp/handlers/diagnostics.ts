@@ -45,6 +45,7 @@ export function validationInput(deps: Pick<Deps, 'documents'>, s: Snapshot, sett
   if (d) {
     input.dialect = d.dialect;
     input.dialectReason = d.reason;
+    if (d.source === 'explicit') input.dialectExplicit = true;
   }
   const example = exampleTextFor(s.uri, (u) => deps.documents.get(u)?.getText());
   if (example !== undefined) input.exampleText = example;

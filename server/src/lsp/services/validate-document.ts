@@ -7,7 +7,7 @@ import { ProfileSchema, type Profile } from '../../../../shared/src/profiles';
 import { RuleIdSchema } from '../../../../shared/src/rule-ids';
 import type { RuleContext, RuleLevels } from '../../engine/types';
 import type { Schema } from '../../engine/schema';
-import { validate, type ProfileSource, type ValidateOptions } from '../../engine/validate';
+import { M1_READS_WITH_DOTENV, validate, type ProfileSource, type ValidateOptions } from '../../engine/validate';
 import { DIALECTS, type Dialect } from '../../parser/dialect';
 import { FixSchema } from './diagnostics';
 
@@ -27,6 +27,8 @@ export interface ValidationInput {
   /** Decided on the main thread (it looks at the files beside the document). */
   dialect?: Dialect;
   dialectReason?: string;
+  /** The user chose the dialect (setting), rather than the neighbours. */
+  dialectExplicit?: boolean;
 }
 
 const PositionSchema = z.object({ line: z.number(), character: z.number() });
@@ -77,6 +79,7 @@ export function engineOptions(input: ValidationInput): ValidateOptions {
   if (input.schema) opts.schema = input.schema;
   if (input.declaredM1) opts.declaredM1 = true;
   if (input.dialect) opts.dialect = input.dialect;
+  if (input.dialectExplicit) opts.dialectExplicit = true;
   return opts;
 }
 
@@ -89,7 +92,7 @@ export function validateDocument(input: ValidationInput): ValidationOutput {
     schema: r.schema.schema,
     schemaReason: r.schema.reason,
     dialect: r.dialect,
-    dialectReason: input.dialectReason ?? (r.dialect === 'node' ? 'default' : 'chosen explicitly'),
+    dialectReason: r.dialect !== (input.dialect ?? 'node') ? M1_READS_WITH_DOTENV : (input.dialectReason ?? 'default'),
     // Connectivity follows the catalog's meaning of REDIS_URL, DATABASE_URL, …: M1 configs only.
     targets: r.schema.schema === 'm1' ? connectivityTargets(r.ctx) : [],
   };

@@ -37,6 +37,7 @@ const InputSchema = z.object({
   declaredM1: z.boolean().optional(),
   dialect: z.enum(DIALECTS).optional(),
   dialectReason: z.string().optional(),
+  dialectExplicit: z.boolean().optional(),
 });
 const RequestSchema = z.object({ id: z.number(), input: InputSchema });
 const ReplySchema = z.union([
