@@ -74,7 +74,7 @@ function problems(v: string, dialect: Dialect): Problem[] {
         out.push({ from: i, to: close + 1, what: 'has an empty `${}`, which dotenv-expand keeps as literal text' });
       } else if (!LOOKUP_NAME.test(referenceName(content, operator).name)) {
         const what = COMPOSE_REQUIRED.test(content)
-          ? 'uses `${NAME:?message}`, a Docker Compose form that dotenv-expand does not support: it substitutes an empty string (or the text after a `-`)'
+          ? 'uses `${NAME:?message}`, a Docker Compose form that dotenv-expand does not support: it substitutes an empty string (or the text after a `-`); if Docker Compose reads this file, say so (--dialect compose, m1ops.validation.dialect)'
           : 'has a `${...}` that does not start with a variable name, so dotenv-expand substitutes an empty string or the default';
         out.push({ from: i, to: close + 1, what });
       }
