@@ -111,7 +111,10 @@ function report(ctx: RuleContext, e: EnvEntry, o: ValueOffsets, p: Problem): Fin
   }
   // What dotenv-expand does with the piece is the node dialect's detail; other readers differ (Compose
   // refuses an unclosed `${`), so their message says only what is malformed.
-  const what = ctx.dialect === 'node' ? p.what : p.what.replace(/,? (so|which) dotenv-expand .*$/, '');
+  const what =
+    ctx.dialect === 'node'
+      ? p.what
+      : p.what.replace(/,? (so|which) dotenv-expand .*$/, '').replace(/a Docker Compose form that dotenv-expand .*$/, 'a Docker Compose form that a PHP dotenv does not support');
   const literal = ctx.dialect === 'compose' ? '$$' : '\\$';
   const message = `The value of ${e.key} ${what}. Write \${NAME} (or ${literal} for a literal dollar sign).`;
   return finding('substitution-key', 'warning', message, ctx.range(span), { key: e.key, fixes });
