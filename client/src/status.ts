@@ -17,7 +17,12 @@ export function statusView(state: ServerState, file: StatusParams | undefined): 
   if (!file) return { text: '$(check) M1', tooltip: 'M1 Ops: the language server is running.', alert: false };
   const { critical, error, warning, info } = file.counts;
   const problems = critical + error;
-  const text = problems > 0 ? `$(error) M1 ${file.profile}: ${problems}` : warning > 0 ? `$(warning) M1 ${file.profile}: ${warning}` : `$(check) M1 ${file.profile}`;
-  const tooltip = `M1 Ops: profile ${file.profile} (${file.profileSource}) — ${critical} critical, ${error} errors, ${warning} warnings, ${info} info`;
+  // A file that is not an M1 config gets the generic rules: say so instead of an M1 profile.
+  const label = file.schema === 'generic' ? 'generic' : file.profile;
+  const text = problems > 0 ? `$(error) M1 ${label}: ${problems}` : warning > 0 ? `$(warning) M1 ${label}: ${warning}` : `$(check) M1 ${label}`;
+  const schema =
+    file.schema === undefined ? '' : file.schema === 'm1' ? `; M1 config (${file.schemaReason ?? ''})` : `; generic rules, not an M1 config (${file.schemaReason ?? ''})`;
+  const dialect = file.dialect && file.dialect !== 'node' ? `; ${file.dialect} dialect (${file.dialectReason ?? ''})` : '';
+  const tooltip = `M1 Ops: profile ${file.profile} (${file.profileSource})${schema}${dialect} — ${critical} critical, ${error} errors, ${warning} warnings, ${info} info`;
   return { text, tooltip, alert: critical > 0 };
 }

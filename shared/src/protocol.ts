@@ -52,6 +52,15 @@ export const StatusNotification = {
     /** The profile the rules ran with, and why (explicit setting, file name, NODE_ENV, default). */
     profile: z.string(),
     profileSource: z.string(),
+    /**
+     * `m1` when the file is an M1 config (judged by the catalog), `generic` otherwise, and why
+     * ("sets M1_API_BASE_URL", "no M1_* variable"). Optional: older servers do not send them.
+     */
+    schema: z.optional(z.enum(['m1', 'generic'])),
+    schemaReason: z.optional(z.string()),
+    /** The reader the file is judged for (`node`, `compose`, `php`) and why ("compose.yaml beside it"). */
+    dialect: z.optional(z.string()),
+    dialectReason: z.optional(z.string()),
     counts: z.object({ critical: z.number(), error: z.number(), warning: z.number(), info: z.number() }),
   }),
 } as const;

@@ -6,13 +6,17 @@ describe('parseSettings', () => {
     expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
     expect(DEFAULT_SETTINGS).toEqual({
       service: { url: 'http://localhost:3000' },
-      validation: { profile: 'auto', connectivity: 'off', rules: {} },
+      validation: { profile: 'auto', connectivity: 'off', rules: {}, schema: 'auto', m1Files: [], dialect: 'auto' },
       trace: { server: 'off' },
     });
   });
 
   it('keeps good values', () => {
-    const raw = { service: { url: '' }, validation: { profile: 'staging', connectivity: 'onSave', rules: { 'unordered-key': 'info', 'extra-blank-line': 'off' } }, trace: { server: 'verbose' } };
+    const raw = {
+      service: { url: '' },
+      validation: { profile: 'staging', connectivity: 'onSave', rules: { 'unordered-key': 'info', 'extra-blank-line': 'off' }, schema: 'generic', m1Files: ['deploy/**'], dialect: 'compose' },
+      trace: { server: 'verbose' },
+    };
     expect(parseSettings(raw)).toEqual({ settings: raw, problems: [] });
   });
 

@@ -14,6 +14,14 @@ export type ConnectivityMode = (typeof CONNECTIVITY_MODES)[number];
 
 export const TRACE_LEVELS = ['off', 'messages', 'verbose'] as const;
 
+/** Which rules a file gets: the M1 catalog's (`m1`), the generic ones (`generic`), or decided per file (`auto`). */
+export const SCHEMA_CHOICES = ['auto', 'm1', 'generic'] as const;
+export type SchemaChoice = (typeof SCHEMA_CHOICES)[number];
+
+/** Which reader a file is written for (interpolation and comment forms); `auto` looks at its name and neighbours. */
+export const DIALECT_CHOICES = ['auto', 'node', 'compose', 'php'] as const;
+export type DialectChoice = (typeof DIALECT_CHOICES)[number];
+
 export const DEFAULT_SERVICE_URL = 'http://localhost:3000';
 
 const ServiceUrlSchema = z
@@ -27,6 +35,10 @@ export const SettingsSchema = z.object({
       profile: z.union([z.literal('auto'), ProfileSchema]).default('auto'),
       connectivity: z.enum(CONNECTIVITY_MODES).default('off'),
       rules: z.partialRecord(RuleIdSchema, z.union([LevelSchema, z.literal('off')])).default({}),
+      schema: z.enum(SCHEMA_CHOICES).default('auto'),
+      /** Globs (workspace-relative or absolute, `*`, `**`, `?`) of files that are M1 configs whatever they set. */
+      m1Files: z.array(z.string().max(1000)).max(200).default([]),
+      dialect: z.enum(DIALECT_CHOICES).default('auto'),
     })
     .prefault({}),
   trace: z.object({ server: z.enum(TRACE_LEVELS).default('off') }).prefault({}),

@@ -51,7 +51,8 @@ describe('--connectivity', () => {
     const closed = await freePort();
     const file = join(dir, '.env.production');
     writeFileSync(file, `NODE_ENV=production\nREDIS_URL=redis://127.0.0.1:${closed}\n`);
-    const r = await m1ops(built, ['validate', '--connectivity', '--format', 'json', file]);
+    // No M1_* variable: an M1 config only because --schema says so (connectivity checks follow the catalog).
+    const r = await m1ops(built, ['validate', '--connectivity', '--schema', 'm1', '--format', 'json', file]);
     const f = (JSON.parse(r.stdout) as Doc).files[0]?.findings.find((x) => x.rule === 'unreachable');
     expect(f).toMatchObject({ level: 'error', key: 'REDIS_URL' });
     expect(r.code).toBe(1);

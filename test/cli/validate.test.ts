@@ -15,6 +15,10 @@ const JsonReport = z.strictObject({
     z.strictObject({
       path: z.string(),
       profile: z.enum(['development', 'test', 'staging', 'production']),
+      schema: z.enum(['m1', 'generic']),
+      schemaReason: z.string().min(1),
+      dialect: z.enum(['node', 'compose', 'php']),
+      dialectReason: z.string().min(1),
       findings: z.array(
         z.strictObject({
           rule: z.enum(RULE_IDS),
@@ -100,7 +104,7 @@ describe('text', () => {
     const r = await m1ops(built, ['validate', 'production/.env.production'], { cwd: work });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^production\/\.env\.production:4:15 +critical +algorithm-none +\S.*$/m);
-    expect(r.stdout).toMatch(/^production\/\.env\.production \(profile: production\)$/m);
+    expect(r.stdout).toMatch(/^production\/\.env\.production \(profile: production; M1 config: sets M1_API_BASE_URL\)$/m);
     expect(r.stdout).toMatch(/^\d+ problems \(\d+ critical, \d+ errors?, \d+ warnings?, \d+ info\) in 1 of 1 file\.$/m);
     expect(r.stdout).not.toContain('\x1b[');
     expect(r.stderr).toBe('');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { COMMANDS, CATEGORY } from '../../client/src/commands';
 import { RULE_IDS } from '../../shared/src/rule-ids';
-import { CONNECTIVITY_MODES, DEFAULT_SETTINGS, TRACE_LEVELS } from '../../shared/src/settings';
+import { CONNECTIVITY_MODES, DEFAULT_SETTINGS, DIALECT_CHOICES, SCHEMA_CHOICES, TRACE_LEVELS } from '../../shared/src/settings';
 import { PROFILES } from '../../shared/src/profiles';
 import { LEVELS } from '../../shared/src/findings';
 
@@ -44,7 +44,19 @@ describe('commands', () => {
 
 describe('settings', () => {
   it('mirrors the shared zod schema: same keys, defaults and allowed values', () => {
-    expect(Object.keys(props).sort()).toEqual(['m1ops.service.url', 'm1ops.trace.server', 'm1ops.validation.connectivity', 'm1ops.validation.profile', 'm1ops.validation.rules']);
+    expect(Object.keys(props).sort()).toEqual([
+      'm1ops.service.url',
+      'm1ops.trace.server',
+      'm1ops.validation.connectivity',
+      'm1ops.validation.dialect',
+      'm1ops.validation.m1Files',
+      'm1ops.validation.profile',
+      'm1ops.validation.rules',
+      'm1ops.validation.schema',
+    ]);
+    expect(props['m1ops.validation.schema']).toMatchObject({ default: DEFAULT_SETTINGS.validation.schema, enum: [...SCHEMA_CHOICES] });
+    expect(props['m1ops.validation.dialect']).toMatchObject({ default: DEFAULT_SETTINGS.validation.dialect, enum: [...DIALECT_CHOICES] });
+    expect(props['m1ops.validation.m1Files']).toMatchObject({ type: 'array', default: [] });
     expect(props['m1ops.service.url']?.default).toBe(DEFAULT_SETTINGS.service.url);
     expect(props['m1ops.validation.profile']).toMatchObject({ default: 'auto', enum: ['auto', ...PROFILES] });
     expect(props['m1ops.validation.connectivity']).toMatchObject({ default: DEFAULT_SETTINGS.validation.connectivity, enum: [...CONNECTIVITY_MODES] });
@@ -58,9 +70,13 @@ describe('settings', () => {
 });
 
 describe('language', () => {
-  it('is `dotenv` for .env, .env.* and *.env, with # comments', () => {
+  it('is `dotenv` for .env, .env.*, *.env and the example-file spellings, with # comments', () => {
     const lang = manifest.contributes.languages[0];
-    expect(lang).toMatchObject({ id: 'dotenv', filenames: ['.env'], filenamePatterns: ['.env.*', '*.env'] });
+    expect(lang).toMatchObject({
+      id: 'dotenv',
+      filenames: ['.env', 'env.example', 'env.sample', 'env.template', 'env.dist', '.env_sample', '.env_example'],
+      filenamePatterns: ['.env.*', '*.env', '.env_*'],
+    });
     const conf = JSON.parse(read(lang?.configuration ?? '')) as { comments: { lineComment: string } };
     expect(conf.comments.lineComment).toBe('#');
   });

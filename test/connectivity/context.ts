@@ -40,6 +40,8 @@ export function contextFor(vars: Record<string, string>, opts: { profile?: Profi
     profile,
     prodLike: isProductionLike(profile),
     isExample: /example|sample|template/.test(fileName),
+    schema: 'm1',
+    dialect: 'node',
     expanded: { ...vars },
     effective: new Map(entries.map((e) => [e.key, e])),
     range: (span) => lineIndex.rangeOf(span),

@@ -32,13 +32,21 @@ export const uriOf = (name: string): string => pathToFileURL(join(TEST_DIR, name
 export const hoverText = (h: Hover | null): string => (h?.contents as MarkupContent | undefined)?.value ?? '';
 export const byRule = (ds: Diagnostic[], rule: string): Diagnostic | undefined => ds.find((d) => d.code === rule);
 
+/** The default settings of a session: every document is an M1 config (docs/rules.md#schemas). */
+export const M1_SCHEMA = { validation: { schema: 'm1' } };
+
 export interface StartOptions {
   /** Advertise textDocument/diagnostic: the server must then answer pulls and never push. */
   pull?: boolean;
-  /** What workspace/configuration answers for section `m1ops`. */
+  /**
+   * What workspace/configuration answers for section `m1ops`. Default: `{ validation: { schema: 'm1' } }`,
+   * because the suites check catalog rules on small documents without an M1_* variable.
+   */
   settings?: unknown;
   /** Advertise codeAction/resolve of `edit`. */
   resolve?: boolean;
+  /** Ask for m1ops/status notifications (as the VS Code extension does). */
+  status?: boolean;
   /** `ipc`: forked with --node-ipc, as the VS Code extension starts it. */
   transport?: 'stdio' | 'ipc';
 }
@@ -63,7 +71,7 @@ export class LspSession {
     private readonly child: ChildProcess,
     opts: StartOptions,
   ) {
-    this.settings = opts.settings ?? {};
+    this.settings = opts.settings ?? M1_SCHEMA;
     child.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
     conn.onNotification((method: string, params: unknown) => this.record(method, params));
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
@@ -92,7 +100,7 @@ export class LspSession {
     }
     const s = new LspSession(conn, child, opts);
     conn.listen();
-    const initializationOptions: InitializationOptions = { reportValidationRuns: true, statusNotifications: false };
+    const initializationOptions: InitializationOptions = { reportValidationRuns: true, statusNotifications: opts.status === true };
     await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: capabilities(opts), initializationOptions });
     await conn.sendNotification('initialized', {});
     return s;

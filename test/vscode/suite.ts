@@ -68,7 +68,8 @@ const tests: [string, () => Promise<void>][] = [
   [
     'offers the finding’s quick fix, and applying it changes the document',
     async () => {
-      const editor = await openEnv('.env', 'DEBUG=true\nNODE_ENV=production\n');
+      // M1_REGION makes it an M1 config: debug-in-production is one of the catalog's production rules.
+      const editor = await openEnv('.env', 'DEBUG=true\nNODE_ENV=production\nM1_REGION=eu-west-1\n');
       const ds = await diagnosticsWhen(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'debug-in-production'));
       const d = ds.find((x) => codeOf(x) === 'debug-in-production');
       assert.ok(d);

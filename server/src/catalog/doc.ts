@@ -29,6 +29,11 @@ export function renderCatalogMarkdown(): string {
     'completion) and the control service\'s start-up check know. Types: int = base-10 integer; bool = `true|false|1|0`;',
     'duration = `<n>(ms|s|m|h|d)`; url = absolute URL with one of the listed schemes. "Secret" marks what is never shown',
     'in a message, hover or log. Rule ids link to [rules.md](rules.md); "staging and production" are the production-like profiles.',
+    '',
+    'The catalog judges only M1 configs: files that set an `M1_*` variable (or whose example file does), that match',
+    '`m1ops.validation.m1Files`, or that `--schema m1` / `m1ops.validation.schema` declares. Other `.env` files get the',
+    'generic rules, where names such as `PORT`, `DATABASE_URL` or `DEBUG` mean what their own program says',
+    '([rules.md#schemas](rules.md#schemas)).',
   ];
   for (const group of GROUPS) {
     out.push('', `## ${group}`, '', '| variable | type | default | required | secret | description | rules |', '|---|---|---|---|---|---|---|');

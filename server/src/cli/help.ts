@@ -15,19 +15,28 @@ Options:
 
 export const VALIDATE_HELP = `Usage: m1-ops validate [paths...] [options]
 
-Checks env files against the M1 catalog and rules. Without a path, the current directory.
-A directory means every .env, .env.* and *.env file under it (node_modules and .git skipped);
-example files (.env.example, .env.sample, .env.template) are lint-checked only, and a file's
-example sibling in the same directory drives the example-sync rules.
+Checks env files. Without a path, the current directory. A directory means every .env, .env.*
+and *.env file under it, and every example spelling (env.example, .env_sample, ...; node_modules
+and .git skipped). M1 configs (a file that sets an M1_* variable, or whose example file does) are
+checked against the M1 catalog; every other file gets the generic rules only (syntax,
+interpolation, duplicated keys, placeholder and weak secrets, TLS-off flags). Example files
+(.env.example, .env.local.example, .env.dist, example.env, ...) are lint-checked only, and a
+file's example sibling in the same directory drives the example-sync rules.
 
 Options:
   --profile P           development | test | staging | production (default: from the file name,
                         then NODE_ENV in the file, then development)
+  --schema S            auto (default) | m1 | generic: M1 catalog rules for every file (m1), for
+                        none (generic), or for M1 configs only (auto)
+  --dialect D           auto (default) | node | compose | php: the reader the files are written
+                        for (auto: Compose when a compose.yaml is beside the file, php when a
+                        composer.json or symfony.lock is, else node)
   --format F            text (default) | json | sarif
   --fail-on L           critical | error (default) | warning | info: exit 1 when a finding is at
                         least this severe
   --connectivity        Also try Redis, PostgreSQL, HTTP health and JWKS (3 s per check)
-  --fix                 Apply every safe fix in place, then report what is left
+  --fix                 Apply every safe fix in place, then report what is left. A safe fix never
+                        changes a value dotenv reads, nor adds or removes a key
   -h, --help            Show this help
 
 Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 usage or I/O error (missing,

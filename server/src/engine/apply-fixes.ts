@@ -1,9 +1,11 @@
 // Applying fixes: the CLI's `--fix` and the language server's "Fix all M1 issues in this file" both
-// call fixAll(), so they apply exactly the same edits. Only `safe` fixes are applied (policy:
-// docs/rules.md#fix-safety).
+// call fixAll(), so they apply exactly the same edits. Only `safe` fixes are applied, and never so as
+// to change what dotenv reads (the law: docs/rules.md#fix-safety).
 import type { Finding, Fix, TextEdit } from '../../../shared/src/findings';
 import type { RuleId } from '../../../shared/src/rule-ids';
+import { expandEnv } from '../parser/expand';
 import { LineIndex } from '../parser/line-index';
+import { parseEnv } from '../parser/parse';
 import { validate, type ValidateOptions } from './validate';
 
 export class OverlappingEditsError extends Error {
@@ -57,6 +59,11 @@ export interface AppliedFix {
 export interface FixAllResult {
   text: string;
   applied: AppliedFix[];
+  /**
+   * Fixes marked safe that were NOT applied because, combined with the others, they would have changed
+   * what dotenv reads. Empty unless a rule misjudges its fix: the law holds either way.
+   */
+  refused: AppliedFix[];
   /** Findings of the final text. */
   remaining: Finding[];
 }
@@ -76,30 +83,101 @@ function collide(a: OffsetEdit, b: OffsetEdit): boolean {
   return (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
 }
 
+interface Candidate {
+  fix: AppliedFix;
+  edits: OffsetEdit[];
+  /** Identifies the fix across rounds (its edits are recomputed each round), so a refused one is not retried. */
+  signature: string;
+}
+
+function signature(f: Finding, fix: Fix): string {
+  return JSON.stringify([f.rule, f.key ?? '', fix.title, fix.edits.map((e) => e.newText)]);
+}
+
+function describeFix(f: Finding, fix: Fix): AppliedFix {
+  return { rule: f.rule, title: fix.title, ...(f.key !== undefined ? { key: f.key } : {}) };
+}
+
+/** The round's fixes: each finding's safe fix, unless its edits collide with one already chosen. */
+function candidates(findings: readonly Finding[], index: LineIndex, refused: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const chosen: OffsetEdit[] = [];
+  for (const f of findings) {
+    const fix = safeFix(f);
+    if (!fix || refused.has(signature(f, fix))) continue;
+    // The same edit proposed by two rules (e.g. the same rename) is applied once.
+    const fresh = toOffsets(index, fix.edits).filter((m) => !chosen.some((c) => sameEdit(c, m)));
+    if (fresh.length === 0 || fresh.some((m) => chosen.some((c) => collide(c, m)))) continue;
+    chosen.push(...fresh);
+    out.push({ fix: describeFix(f, fix), edits: fresh, signature: signature(f, fix) });
+  }
+  return out;
+}
+
+function applyCandidates(text: string, list: readonly Candidate[]): string {
+  return applySorted(text, list.flatMap((c) => c.edits).sort((a, b) => a.start - b.start || a.end - b.end));
+}
+
 /**
  * Validates, applies every safe fix whose edits do not collide with one already chosen, and repeats
  * on the new text until nothing is left to apply (at most MAX_PASSES rounds). Colliding fixes wait
  * for the next round, where they are recomputed against the new text.
+ *
+ * The law (docs/rules.md#fix-safety): the result reads exactly as the input for dotenv and dotenv-expand
+ * (same keys, same values). Rules mark fixes safe after checking their own edit, but two safe edits can
+ * combine into a change (`TAG="v1"#old`: remove the quotes, then quote the line), so every round is
+ * checked against the ORIGINAL reading: a round that keeps it is taken whole; otherwise its fixes are
+ * taken one by one, each kept only when the reading still holds, and the others are refused for good.
  */
 export function fixAll(text: string, opts: ValidateOptions): FixAllResult {
   const applied: AppliedFix[] = [];
+  const refused: AppliedFix[] = [];
+  const refusedSignatures = new Set<string>();
+  const original = reading(text);
   let current = text;
   let findings = validate(current, opts).findings;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const index = new LineIndex(current);
-    const chosen: OffsetEdit[] = [];
-    for (const f of findings) {
-      const fix = safeFix(f);
-      if (!fix) continue;
-      // The same edit proposed by two rules (e.g. the same rename) is applied once.
-      const fresh = toOffsets(index, fix.edits).filter((m) => !chosen.some((c) => sameEdit(c, m)));
-      if (fresh.length === 0 || fresh.some((m) => chosen.some((c) => collide(c, m)))) continue;
-      chosen.push(...fresh);
-      applied.push({ rule: f.rule, title: fix.title, ...(f.key !== undefined ? { key: f.key } : {}) });
+    const round = candidates(findings, new LineIndex(current), refusedSignatures);
+    if (round.length === 0) break;
+    let next = applyCandidates(current, round);
+    let kept = round;
+    if (!sameReading(original, reading(next))) {
+      kept = [];
+      for (const c of round) {
+        const attempt = applyCandidates(current, [...kept, c]);
+        if (sameReading(original, reading(attempt))) kept.push(c);
+        else {
+          refusedSignatures.add(c.signature);
+          refused.push(c.fix);
+        }
+      }
+      next = applyCandidates(current, kept);
     }
-    if (chosen.length === 0) break;
-    current = applySorted(current, chosen.sort((a, b) => a.start - b.start || a.end - b.end));
+    if (kept.length === 0) continue; // everything refused: the next round proposes the rest, if any
+    applied.push(...kept.map((c) => c.fix));
+    current = next;
     findings = validate(current, opts).findings;
   }
-  return { text: current, applied, remaining: findings };
+  return { text: current, applied, refused, remaining: findings };
+}
+
+/** What an application reads from the text: dotenv's values and dotenv-expand's, key order aside. */
+interface Reading {
+  parsed: Record<string, string>;
+  expanded: Record<string, string>;
+}
+
+function reading(text: string): Reading {
+  const values = parseEnv(text).values;
+  return { parsed: values, expanded: expandEnv(values) };
+}
+
+function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
+}
+
+function sameReading(a: Reading, b: Reading): boolean {
+  return sameRecord(a.parsed, b.parsed) && sameRecord(a.expanded, b.expanded);
 }

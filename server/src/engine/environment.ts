@@ -49,6 +49,8 @@ export function validateEnvironment(env: Readonly<Record<string, string | undefi
     profile,
     prodLike: isProductionLike(profile),
     isExample: false,
+    schema: 'm1', // the service's own variables: M1's catalog by definition
+    dialect: 'node',
     expanded: values, // a process environment is already expanded
     effective,
     range: () => NOWHERE,

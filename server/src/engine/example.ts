@@ -1,15 +1,15 @@
 // Finds the example sibling the example-sync rules compare a file with.
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isExampleFile } from './context';
+import { exampleCandidates, isExampleFile } from './example-names';
 
-export const EXAMPLE_NAMES = ['.env.example', '.env.sample', '.env.template'] as const;
+export { EXAMPLE_NAMES, exampleCandidates } from './example-names';
 
-/** Path of the first of `.env.example`, `.env.sample`, `.env.template` next to the file; none for an example file itself. */
+/** Path of the first example sibling (exampleCandidates() order) next to the file; none for an example file itself. */
 export function findExampleSibling(filePath: string): string | undefined {
   if (isExampleFile(filePath)) return undefined;
   const dir = dirname(filePath);
-  for (const name of EXAMPLE_NAMES) {
+  for (const name of exampleCandidates(filePath)) {
     const candidate = join(dir, name);
     try {
       if (statSync(candidate).isFile()) return candidate;

@@ -31,9 +31,12 @@ describe('examples/', () => {
     expect(r.findings.some((f) => f.key === 'M1_ANOMALY_Z_THRESHOLD' && f.rule === 'perf-threshold')).toBe(true);
   });
 
-  it('--fix on .env.production applies exactly the three safe fixes README.md names', () => {
+  it('--fix on .env.production changes no value: every fix there is offered, none applied in bulk', () => {
     const { text, options } = opts('.env.production');
-    expect(fixAll(text, options).applied.map((a) => a.title)).toEqual(['Remove the trailing /', 'Set DEBUG to false', 'Set LOG_LEVEL to info']);
+    const r = fixAll(text, options);
+    expect(r.applied).toEqual([]);
+    expect(r.text).toBe(text);
+    expect(r.remaining.map((f) => f.fixes.map((x) => x.title)).flat()).toEqual(expect.arrayContaining(['Remove the trailing /', 'Set DEBUG to false', 'Set LOG_LEVEL to info']));
   });
 
   it('.env.test shows the syntax traps, and --fix applies only what provably keeps every value', () => {

@@ -12,12 +12,17 @@ export interface RuleFailure {
   error: unknown;
 }
 
-/** The rules that run for this document: not off, default-off ones only when given a level, no semantic ones on example files. */
+/**
+ * The rules that run for this document: not off, default-off ones only when given a level, no semantic
+ * ones on example files, no catalog ones on files that are not M1 configs (even when given a level:
+ * a level says how loud a finding is, not which files are M1's).
+ */
 export function selectRules(rules: readonly Rule[], ctx: RuleContext, levels: RuleLevels | undefined): Rule[] {
   return rules.filter((r) => {
     const level = levels?.[r.id];
     if (level === 'off') return false;
     if (r.defaultOff && level === undefined) return false;
+    if (r.catalog && ctx.schema !== 'm1') return false;
     return !(ctx.isExample && r.semantic);
   });
 }

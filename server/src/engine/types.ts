@@ -3,7 +3,9 @@
 import type { Finding, Level, Range } from '../../../shared/src/findings';
 import type { Profile } from '../../../shared/src/profiles';
 import type { RuleId } from '../../../shared/src/rule-ids';
+import type { Dialect } from '../parser/dialect';
 import type { EnvEntry, ParsedEnv, Span } from '../parser/types';
+import type { Schema } from './schema';
 
 export interface RuleContext {
   parsed: ParsedEnv;
@@ -14,9 +16,13 @@ export interface RuleContext {
   prodLike: boolean;
   /** `.env.example` / `.env.sample` / `.env.template`: lint-only, no required-variable rules. */
   isExample: boolean;
+  /** `m1`: an M1 config, judged by the catalog; `generic`: any other .env (catalog rules do not run). */
+  schema: Schema;
+  /** The reader the file is written for (references, comments). */
+  dialect: Dialect;
   /** The parsed example sibling, when there is one (example-sync rules). */
   example?: ParsedEnv;
-  /** Values after dotenv-expand interpolation (no process environment mixed in). */
+  /** Values after interpolation (dotenv-expand's, with the dialect's literal values kept; no process environment). */
   expanded: Record<string, string>;
   /** The entry dotenv uses for each key (the last one). */
   effective: Map<string, EnvEntry>;
@@ -34,6 +40,11 @@ export interface Rule {
    * written. Example files (.env.example, ...) are lint-only, so the engine skips semantic rules there.
    */
   semantic?: boolean;
+  /**
+   * Judges names by the M1 catalog (required variables, types, M1's meaning of DEBUG or REDIS_URL):
+   * runs only on M1 configs (docs/rules.md#schemas).
+   */
+  catalog?: boolean;
   check(ctx: RuleContext): Finding[];
 }
 

@@ -37,7 +37,7 @@ describe('validate', () => {
   });
 
   it('only lints example files: no required-variable, value or security rules, but unknown keys', () => {
-    const r = validate('JWT_SECRET=changeme\nPORT=<port>\nDEBUG=true\nJWT_SECRT=\n', { fileName: '.env.example', profile: 'production' });
+    const r = validate('JWT_SECRET=changeme\nPORT=<port>\nDEBUG=true\nJWT_SECRT=\n', { fileName: '.env.example', profile: 'production', schema: 'm1' });
     expect(rules(r.findings).filter((id) => id !== 'key-without-value')).toEqual(['unknown-key']);
   });
 
@@ -80,7 +80,7 @@ describe('validate', () => {
       expect(r.findings.map((f) => [f.rule, f.key])).toEqual([['perf-threshold', 'PORT']]);
     });
     it('disable before the first variable also covers findings about absent keys', () => {
-      const r = validate('# header\n# m1-ops-disable missing-required\nPORT=3000\n', { fileName: '.env' });
+      const r = validate('# header\n# m1-ops-disable missing-required\nPORT=3000\n', { fileName: '.env', schema: 'm1' });
       expect(rules(r.findings)).not.toContain('missing-required');
       expect(rules(r.findings)).toContain('inconsistent'); // JWT_SECRET for HS256 is not suppressed
     });

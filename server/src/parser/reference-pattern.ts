@@ -13,9 +13,12 @@ export interface ReferenceName {
   hasOperator: boolean;
 }
 
-/** The name dotenv-expand looks up for `${expression}` or `$expression` (split(null) splits on "null"). */
-export function referenceName(expression: string): ReferenceName {
-  const op = OPERATOR.exec(expression);
+/**
+ * The name dotenv-expand looks up for `${expression}` or `$expression` (split(null) splits on "null");
+ * another dialect's operator list (parser/dialect.ts) may be given.
+ */
+export function referenceName(expression: string, operator: RegExp = OPERATOR): ReferenceName {
+  const op = operator.exec(expression);
   const parts = expression.split(op ? op[0] : 'null');
   return { name: parts[0] ?? '', hasOperator: op !== null || parts.length > 1 };
 }

@@ -80,7 +80,9 @@ export function editingSuite(): void {
 
     it('fixes all safe issues of the file at once, exactly as the engine (and the CLI) do', async () => {
       const uri = uriOf('fixall.env');
-      const before = 'NODE_ENV=Production\nM1_API_BASE_URL=https://api.example.com/\nJWT_SECRET=changeme\n';
+      // Safe fixes only (they change no value): the trailing blanks and the extra blank lines go; the
+      // case of Production and the trailing / are offered one by one, never applied in bulk.
+      const before = 'NODE_ENV=Production  \n\n\n\nM1_API_BASE_URL=https://api.example.com/\nJWT_SECRET=changeme\n';
       await s.open(uri, before);
       await s.validationRun(uri, 1);
       const actions = await s.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
@@ -93,7 +95,7 @@ export function editingSuite(): void {
       const expected = fixAll(before, { fileName: join(TEST_DIR, 'fixall.env') }).text;
       expect(expected).not.toBe(before);
       expect(after).toEqual({ applied: true, text: expected });
-      expect(after.text).toContain('NODE_ENV=production\n');
+      expect(after.text).toBe('NODE_ENV=Production\n\nM1_API_BASE_URL=https://api.example.com/\nJWT_SECRET=changeme\n');
     });
 
     it('validates a storm of changes in fewer runs than changes, ending on the last version', async () => {

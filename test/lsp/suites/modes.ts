@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, DocumentDiagnosticReport, Hover } from 'vscode-languageserver/node';
-import { ValidationRunNotification, type ValidationRunParams } from '../../../shared/src/protocol';
+import { StatusNotification, ValidationRunNotification, type StatusParams, type ValidationRunParams } from '../../../shared/src/protocol';
 import { LspSession, ROOT, byRule, hoverText, uriOf } from '../harness';
 
 export function modesSuite(): void {
@@ -56,7 +56,7 @@ export function modesSuite(): void {
   describe('settings', () => {
     let s: LspSession;
     beforeAll(async () => {
-      s = await LspSession.start({ settings: { validation: { connectivity: 'always', rules: { 'unknown-key': 'fatal', 'placeholder-secret': 'off' } } } });
+      s = await LspSession.start({ settings: { validation: { schema: 'm1', connectivity: 'always', rules: { 'unknown-key': 'fatal', 'placeholder-secret': 'off' } } } });
     });
     afterAll(async () => {
       await s.stop();
@@ -84,11 +84,29 @@ export function modesSuite(): void {
       await s.open(uri, 'my_flag=1\n');
       expect(byRule((await s.diagnostics(uri, 1)).diagnostics, 'unknown-key')).toBeDefined();
       const { runs } = await s.validationRun(uri, 1);
-      await s.changeSettings({ validation: { rules: { 'unknown-key': 'off' } } });
+      await s.changeSettings({ validation: { schema: 'm1', rules: { 'unknown-key': 'off' } } });
       await s.waitFor<ValidationRunParams>(ValidationRunNotification.method, (p) => p.uri === uri && p.runs > runs);
       // publishDiagnostics precedes m1ops/validationRun: the last one published is the new run's.
       const last = s.all('textDocument/publishDiagnostics').filter((p) => (p as { uri: string }).uri === uri).at(-1) as { diagnostics: Diagnostic[] };
       expect(byRule(last.diagnostics, 'unknown-key')).toBeUndefined();
+      expect(await s.stop()).toBe(0);
+    });
+  });
+
+  describe('schemas', () => {
+    it('gives a file without an M1_* variable the generic rules only, and says why in m1ops/status', async () => {
+      const s = await LspSession.start({ settings: {}, status: true });
+      const other = uriOf('other-project.env');
+      await s.open(other, 'PORT=:8888\nNODE_ENV=dev\nS3_REGION=eu-west-1\nJWT_SECRET=ASD#asda23kd\n');
+      const codes = (await s.diagnostics(other, 1)).diagnostics.map((d) => d.code).sort();
+      expect(codes).toEqual(['unquoted-hash', 'weak-secret']);
+      const status = await s.waitFor<StatusParams>(StatusNotification.method, (p) => p.uri === other);
+      expect(status).toMatchObject({ schema: 'generic', schemaReason: 'no M1_* variable', dialect: 'node' });
+      const m1 = uriOf('m1-project.env');
+      await s.open(m1, 'M1_REGION=eu-west-1\nPORT=:8888\n');
+      expect(byRule((await s.diagnostics(m1, 1)).diagnostics, 'invalid-value')).toBeDefined();
+      const m1Status = await s.waitFor<StatusParams>(StatusNotification.method, (p) => p.uri === m1);
+      expect(m1Status).toMatchObject({ schema: 'm1', schemaReason: 'sets M1_REGION' });
       expect(await s.stop()).toBe(0);
     });
   });

@@ -30,7 +30,16 @@ function toJson(f: Finding): JsonFinding {
 
 export function formatJson(files: readonly FileReport[]): string {
   const doc = {
-    files: files.map((f) => ({ path: f.path, profile: f.profile, findings: f.findings.map(toJson) })),
+    // schema/dialect and their reasons were added after product.md's shape; nothing was renamed.
+    files: files.map((f) => ({
+      path: f.path,
+      profile: f.profile,
+      schema: f.schema,
+      schemaReason: f.schemaReason,
+      dialect: f.dialect,
+      dialectReason: f.dialectReason,
+      findings: f.findings.map(toJson),
+    })),
     summary: countLevels(files),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

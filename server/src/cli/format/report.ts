@@ -3,11 +3,19 @@
 import { LEVELS, type Finding, type Level } from '../../../../shared/src/findings';
 import type { Profile } from '../../../../shared/src/profiles';
 import type { RuleId } from '../../../../shared/src/rule-ids';
+import type { Schema } from '../../engine/schema';
+import type { Dialect } from '../../parser/dialect';
 
 export interface FileReport {
   /** As shown to the user: the argument, or the argument joined with the path found under it. */
   path: string;
   profile: Profile;
+  /** M1 config (`m1`) or not (`generic`), and why ("sets M1_API_BASE_URL", "no M1_* variable"). */
+  schema: Schema;
+  schemaReason: string;
+  /** The reader the file was judged for, and why. */
+  dialect: Dialect;
+  dialectReason: string;
   /** Sorted by position. What is left after --fix. */
   findings: Finding[];
   /** Rules of the findings --fix repaired (one entry per finding), when --fix ran. */

@@ -3,11 +3,12 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isExampleFile } from '../../engine/example-names';
 import { fsErrorText } from './fs-errors';
 
-/** `.env`, `.env.*` (including `.env.example`), `*.env`: the names config.md gives env files. */
+/** `.env`, `.env.*` (including `.env.example`), `*.env`: the names config.md gives env files; plus every example spelling (`env.sample`, `.env_sample`, …). */
 export function isEnvFileName(name: string): boolean {
-  return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > '.env'.length);
+  return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > '.env'.length) || isExampleFile(name);
 }
 
 /** Never descended into: dependencies and VCS data hold no env files of the project. */

@@ -3,8 +3,11 @@
 // problems (and for an engine failure, so that one bad file never hides the others' results).
 import type { Finding } from '../../../../shared/src/findings';
 import type { Profile } from '../../../../shared/src/profiles';
+import { detectDialect } from '../../engine/dialect';
 import { findExampleSibling } from '../../engine/example';
-import { validate, type ValidateOptions, type ValidationResult } from '../../engine/validate';
+import type { Schema } from '../../engine/schema';
+import type { Dialect } from '../../parser/dialect';
+import { M1_READS_WITH_DOTENV, validate, type ValidateOptions, type ValidationResult } from '../../engine/validate';
 import { CliError, errorMessage } from '../errors';
 import type { FileReport } from '../format/report';
 import { readEnvFile } from '../io/read-env-file';
@@ -12,6 +15,10 @@ import { fixFile } from './fix';
 
 export interface CheckOptions {
   profile?: Profile;
+  /** --schema when not auto. */
+  schema?: Schema;
+  /** --dialect when not auto. */
+  dialect?: Dialect;
   connectivity: boolean;
   fix: boolean;
   /** For non-fatal notes (invalid UTF-8, unusable example sibling). */
@@ -59,9 +66,13 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
   const input = await readEnvFile(file);
   if (!input.validUtf8) opts.warn(`${file}: not valid UTF-8; invalid bytes read as U+FFFD (as dotenv reads them)${opts.fix ? '; not fixed' : ''}`);
   const example = await exampleText(file, opts);
+  const dialect = detectDialect(file, opts.dialect);
   const validateOpts: ValidateOptions = {
     fileName: file,
+    dialect: dialect.dialect,
+    ...(dialect.source === 'explicit' ? { dialectExplicit: true } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.schema ? { schema: opts.schema } : {}),
     ...(example !== undefined ? { exampleText: example } : {}),
   };
   let text = input.text;
@@ -75,10 +86,20 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<FileR
   }
   const result: ValidationResult = guarded(file, () => validate(text, validateOpts));
   const findings = [...result.findings];
-  if (opts.connectivity && !result.ctx.isExample) {
+  // Connectivity checks follow the catalog's meaning of REDIS_URL, DATABASE_URL, …: M1 configs only.
+  if (opts.connectivity && !result.ctx.isExample && result.schema.schema === 'm1') {
     const { checkConnectivity } = await import('../../connectivity/index');
     findings.push(...(await checkConnectivity(result.ctx)));
     findings.sort(byPosition);
   }
-  return { path: file, profile: result.profile, findings, ...(fixed ? { fixed } : {}) };
+  return {
+    path: file,
+    profile: result.profile,
+    schema: result.schema.schema,
+    schemaReason: result.schema.reason,
+    dialect: result.dialect,
+    dialectReason: result.dialect === dialect.dialect ? dialect.reason : M1_READS_WITH_DOTENV,
+    findings,
+    ...(fixed ? { fixed } : {}),
+  };
 }

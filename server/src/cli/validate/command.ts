@@ -47,7 +47,15 @@ export async function runValidate(argv: string[]): Promise<number> {
   const reports: FileReport[] = [];
   const bar = progress(collected.files.length, process.stderr);
   const exampleCache = new Map<string, string | null>();
-  const checkOpts = { connectivity: args.connectivity, fix: args.fix, exampleCache, warn: stderr, ...(args.profile ? { profile: args.profile } : {}) };
+  const checkOpts = {
+    connectivity: args.connectivity,
+    fix: args.fix,
+    exampleCache,
+    warn: stderr,
+    ...(args.profile ? { profile: args.profile } : {}),
+    ...(args.schema !== 'auto' ? { schema: args.schema } : {}),
+    ...(args.dialect !== 'auto' ? { dialect: args.dialect } : {}),
+  };
   for (const [i, file] of collected.files.entries()) {
     bar.tick(i, file);
     try {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { LevelSchema, type Level } from '../../../../shared/src/findings';
 import { ProfileSchema, type Profile } from '../../../../shared/src/profiles';
+import { DIALECT_CHOICES, SCHEMA_CHOICES, type DialectChoice, type SchemaChoice } from '../../../../shared/src/settings';
 import { UsageError } from '../errors';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -11,6 +12,8 @@ export type Format = (typeof FORMATS)[number];
 export interface ValidateArgs {
   paths: string[];
   profile?: Profile;
+  schema: SchemaChoice;
+  dialect: DialectChoice;
   format: Format;
   failOn: Level;
   connectivity: boolean;
@@ -34,6 +37,8 @@ export function parseValidateArgs(args: string[]): ValidateArgs {
       strict: true,
       options: {
         profile: { type: 'string' },
+        schema: { type: 'string' },
+        dialect: { type: 'string' },
         format: { type: 'string' },
         'fail-on': { type: 'string' },
         connectivity: { type: 'boolean' },
@@ -47,6 +52,8 @@ export function parseValidateArgs(args: string[]): ValidateArgs {
   const v = parsed.values;
   const out: ValidateArgs = {
     paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
+    schema: v.schema === undefined ? 'auto' : oneOf(z.enum(SCHEMA_CHOICES), '--schema', v.schema, SCHEMA_CHOICES),
+    dialect: v.dialect === undefined ? 'auto' : oneOf(z.enum(DIALECT_CHOICES), '--dialect', v.dialect, DIALECT_CHOICES),
     format: v.format === undefined ? 'text' : oneOf(z.enum(FORMATS), '--format', v.format, FORMATS),
     failOn: v['fail-on'] === undefined ? 'error' : oneOf(LevelSchema, '--fail-on', v['fail-on'], LevelSchema.options),
     connectivity: v.connectivity === true,

@@ -8,6 +8,8 @@ import { countLevels, toDiagnostics } from '../services/diagnostics';
 import { exampleTextFor, fileNameOf } from '../services/documents';
 import { describeError } from '../services/errors';
 import { ValidationScheduler, type Snapshot } from '../services/scheduler';
+import { detectDialect } from '../../engine/dialect';
+import { matchesM1Files } from '../../engine/m1-files';
 import type { ValidationInput } from '../services/validate-document';
 import type { Validator } from '../services/validator';
 import type { ServerContext, Validated } from './context';
@@ -32,9 +34,19 @@ export function createScheduler(deps: Deps, validator: Validator): ValidationSch
 }
 
 export function validationInput(deps: Pick<Deps, 'documents'>, s: Snapshot, settings: Settings): ValidationInput {
-  const { profile, rules } = settings.validation;
-  const input: ValidationInput = { text: s.text, fileName: fileNameOf(s.uri), ruleLevels: rules };
+  const { profile, rules, schema, m1Files, dialect } = settings.validation;
+  const fileName = fileNameOf(s.uri);
+  const input: ValidationInput = { text: s.text, fileName, ruleLevels: rules };
   if (profile !== 'auto') input.profile = profile;
+  if (schema !== 'auto') input.schema = schema;
+  if (matchesM1Files(fileName, m1Files)) input.declaredM1 = true;
+  // Only a file on disk has neighbours to look at.
+  const d = s.uri.startsWith('file:') || dialect !== 'auto' ? detectDialect(fileName, dialect === 'auto' ? undefined : dialect) : undefined;
+  if (d) {
+    input.dialect = d.dialect;
+    input.dialectReason = d.reason;
+    if (d.source === 'explicit') input.dialectExplicit = true;
+  }
   const example = exampleTextFor(s.uri, (u) => deps.documents.get(u)?.getText());
   if (example !== undefined) input.exampleText = example;
   return input;
@@ -53,8 +65,8 @@ function afterRun(ctx: ServerContext, uri: string, v: Validated, runs: number): 
     detach(ctx.log, 'm1ops/validationRun', ctx.connection.sendNotification(ValidationRunNotification.method, params));
   }
   if (ctx.client.statusNotifications) {
-    const { profile, profileSource } = v.output;
-    const params = { uri, profile, profileSource, counts: countLevels(findings) };
+    const { profile, profileSource, schema, schemaReason, dialect, dialectReason } = v.output;
+    const params = { uri, profile, profileSource, schema, schemaReason, dialect, dialectReason, counts: countLevels(findings) };
     detach(ctx.log, 'm1ops/status', ctx.connection.sendNotification(StatusNotification.method, params));
   }
 }

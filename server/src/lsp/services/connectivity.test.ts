@@ -12,7 +12,7 @@ function ctxOf(text: string): RuleContext {
   const parsed = parseEnv(text);
   const effective = new Map<string, EnvEntry>();
   for (const e of parsed.entries) effective.set(e.key, e);
-  return { parsed, fileName: '.env', profile: 'development', prodLike: false, isExample: false, expanded: { ...parsed.values }, effective, range: (s) => parsed.lineIndex.rangeOf(s) };
+  return { parsed, fileName: '.env', profile: 'development', prodLike: false, isExample: false, schema: 'm1', dialect: 'node', expanded: { ...parsed.values }, effective, range: (s) => parsed.lineIndex.rangeOf(s) };
 }
 
 /** A stand-in for checkConnectivity: records what it was asked and answers when told. */

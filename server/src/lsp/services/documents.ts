@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isExampleFile } from '../../engine/context';
-import { EXAMPLE_NAMES } from '../../engine/example';
+import { exampleCandidates } from '../../engine/example';
 const MAX_EXAMPLE_BYTES = 1 << 20;
 
 /** A path for file: URIs, else the URI's path part (untitled:, vscode-remote:, …). */
@@ -25,7 +25,7 @@ export function exampleTextFor(uri: string, openText: (uri: string) => string | 
   if (!uri.startsWith('file:')) return undefined;
   const path = fileNameOf(uri);
   if (isExampleFile(path)) return undefined;
-  for (const name of EXAMPLE_NAMES) {
+  for (const name of exampleCandidates(path)) {
     const sibling = join(dirname(path), name);
     const open = openText(pathToFileURL(sibling).href);
     if (open !== undefined) return open;

@@ -3,7 +3,7 @@ import { WorkerValidator } from './validator';
 
 // Stand-in worker scripts (ES modules in data: URLs); the real one, dist/server.js, runs in test/lsp.
 // This one answers every run, except that it exits on `die` and never answers `hang`.
-const output = { findings: [], profile: 'development', profileSource: 'default', targets: [] };
+const output = { findings: [], profile: 'development', profileSource: 'default', schema: 'generic', schemaReason: 'no M1_* variable', dialect: 'node', dialectReason: 'default', targets: [] };
 const worker = (answer: string): URL =>
   new URL(
     `data:text/javascript,${encodeURIComponent(`import { parentPort } from 'node:worker_threads';

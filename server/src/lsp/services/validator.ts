@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ProfileSchema } from '../../../../shared/src/profiles';
 import { LevelSchema } from '../../../../shared/src/findings';
 import { RuleIdSchema } from '../../../../shared/src/rule-ids';
+import { DIALECTS } from '../../parser/dialect';
 import { describeError } from './errors';
 import { validateDocument, ValidationOutputSchema, type ValidationInput, type ValidationOutput } from './validate-document';
 
@@ -32,6 +33,11 @@ const InputSchema = z.object({
   profile: ProfileSchema.optional(),
   ruleLevels: z.partialRecord(RuleIdSchema, z.union([LevelSchema, z.literal('off')])).optional(),
   exampleText: z.string().optional(),
+  schema: z.enum(['m1', 'generic']).optional(),
+  declaredM1: z.boolean().optional(),
+  dialect: z.enum(DIALECTS).optional(),
+  dialectReason: z.string().optional(),
+  dialectExplicit: z.boolean().optional(),
 });
 const RequestSchema = z.object({ id: z.number(), input: InputSchema });
 const ReplySchema = z.union([

@@ -13,7 +13,7 @@ const MAX_CYCLE_SHOWN = 100;
 
 function cycles(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const refs = findReferences(ctx.parsed).filter((r) => !r.entry.overridden && !r.hasOperator && ctx.effective.has(r.name));
+  const refs = findReferences(ctx.parsed, ctx.dialect).filter((r) => !r.entry.overridden && !r.hasOperator && ctx.effective.has(r.name));
   // Only keys with references can lie on a cycle: the graph holds just those.
   const graph: Graph = new Map();
   for (const r of refs) {
@@ -42,7 +42,8 @@ function cycles(ctx: RuleContext): Finding[] {
 }
 
 function neverEnding(ctx: RuleContext): Finding[] {
-  if (!ctx.parsed.entries.some((e) => e.value.includes('$'))) return [];
+  // A quirk of dotenv-expand's String.replace: other readers (Compose, PHP) have no such loop.
+  if (ctx.dialect !== 'node' || !ctx.parsed.entries.some((e) => e.value.includes('$'))) return [];
   return boundedKeys(ctx.parsed.values).flatMap((key) => {
     const e = ctx.effective.get(key);
     if (!e) return [];

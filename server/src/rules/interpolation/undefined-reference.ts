@@ -9,6 +9,9 @@ import { finding } from '../support/findings';
 import { lineBreak } from '../syntax/lines';
 import { mayHoldSecret } from '../syntax/secrecy';
 
+/** Who substitutes, per dialect (messages name the file's own reader). */
+const READER = { node: 'dotenv-expand', compose: 'Docker Compose', php: 'the PHP dotenv' } as const;
+
 /** Names dotenv-expand can look up; anything else is substitution-key's business. */
 const LOOKUP_NAME = /^[\w.]+$/;
 
@@ -28,7 +31,9 @@ function fixes(ctx: RuleContext, r: Reference, showName: boolean): Fix[] {
     });
   }
   // Not safe either way: both change what the application reads.
-  out.push({ title: 'Escape the `$` (it is part of the value)', edits: [{ range: escape, newText: '\\' }], safe: false, preferred: !showName });
+  // Compose escapes a dollar by doubling it; the others by a backslash.
+  const newText = ctx.dialect === 'compose' ? '$' : '\\';
+  out.push({ title: 'Escape the `$` (it is part of the value)', edits: [{ range: escape, newText }], safe: false, preferred: !showName });
   return out;
 }
 
@@ -38,14 +43,16 @@ export const undefinedReference: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const defined = new Set(ctx.parsed.entries.map((e) => e.key));
-    for (const r of findReferences(ctx.parsed)) {
+    for (const r of findReferences(ctx.parsed, ctx.dialect)) {
       if (r.entry.overridden || r.hasOperator || defined.has(r.name) || !LOOKUP_NAME.test(r.name)) continue;
       const key = r.entry.key;
       // In a value that may be a secret, the "name" after `$` may be part of the secret: never show it.
       const showName = !mayHoldSecret(key);
+      const reader = READER[ctx.dialect];
+      const literal = ctx.dialect === 'compose' ? '$$' : '\\$';
       const message = showName
-        ? `The value of ${key} refers to ${r.name}, which is not set in this file: dotenv-expand substitutes an empty string unless ${r.name} is set in the process environment. Define ${r.name}, give a default with \${${r.name}:-default}, or write \\$ if the $ is literal.`
-        : `The value of ${key} has a $ reference to a variable that is not set in this file: dotenv-expand substitutes an empty string for it unless the process environment sets it. Write \\$ if the $ is part of the value.`;
+        ? `The value of ${key} refers to ${r.name}, which is not set in this file: ${reader} substitutes an empty string unless ${r.name} is set in the process environment. Define ${r.name}, give a default with \${${r.name}:-default}, or write ${literal} if the $ is literal.`
+        : `The value of ${key} has a $ reference to a variable that is not set in this file: ${reader} substitutes an empty string for it unless the process environment sets it. Write ${literal} if the $ is part of the value.`;
       out.push(finding('undefined-reference', 'warning', message, ctx.range(r.span), { key, fixes: fixes(ctx, r, showName) }));
     }
     return out;

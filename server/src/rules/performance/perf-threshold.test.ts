@@ -35,12 +35,12 @@ describe('perf-threshold', () => {
     expect(warnings('PORT=0\nM1_API_TIMEOUT_MS=999999')).toEqual([]);
   });
 
-  it('warns about trace/debug logging in production only, with a safe fix to info', () => {
+  it('warns about trace/debug logging in production only, with a fix to info (offered, not safe: it changes a value)', () => {
     expect(warnings('LOG_LEVEL=debug')).toEqual([]);
     const text = 'LOG_LEVEL=trace';
     const [f] = runRule(perfThreshold, text, { profile: 'production' });
     expect(f).toMatchObject({ key: 'LOG_LEVEL', level: 'warning' });
-    expect(f?.fixes[0]).toMatchObject({ title: 'Set LOG_LEVEL to info', safe: true });
+    expect(f?.fixes[0]).toMatchObject({ title: 'Set LOG_LEVEL to info', safe: false });
     expect(applyEdits(text, f?.fixes[0]?.edits ?? [])).toBe('LOG_LEVEL=info');
   });
 
@@ -49,12 +49,12 @@ describe('perf-threshold', () => {
     expect(warnings('M1_API_BASE_URL=https://localhost:3000')).toEqual([]);
   });
 
-  it('suggests removing a trailing slash (info, safe fix) in every profile', () => {
+  it('suggests removing a trailing slash (info, fix offered but not safe) in every profile', () => {
     const text = 'M1_API_BASE_URL="https://api.example.com/v1/"';
     const [f] = runRule(perfThreshold, text);
     expect(f).toMatchObject({ key: 'M1_API_BASE_URL', level: 'info' });
     expect(f?.message).toContain('Remove the trailing slash');
-    expect(f?.fixes[0]).toMatchObject({ safe: true, title: 'Remove the trailing /' });
+    expect(f?.fixes[0]).toMatchObject({ safe: false, title: 'Remove the trailing /' });
     expect(applyEdits(text, f?.fixes[0]?.edits ?? [])).toBe('M1_API_BASE_URL="https://api.example.com/v1"');
   });
 });

@@ -31,8 +31,8 @@ function logLevel(ctx: RuleContext): Finding[] {
   const k = setEntry(ctx, 'LOG_LEVEL');
   if (!ctx.prodLike || !k || (k.value !== 'trace' && k.value !== 'debug')) return [];
   const message = `LOG_LEVEL is ${k.value} in ${ctx.profile}: verbose logging costs CPU and I/O on every request and can record request data. Use info.`;
-  // Safe: less log output cannot break a working deployment.
-  const fixes = [setValueFix(ctx, k.entry, 'info', 'Set LOG_LEVEL to info', true, true)];
+  // Not safe: it changes a value, which a safe fix never does (docs/rules.md#fix-safety).
+  const fixes = [setValueFix(ctx, k.entry, 'info', 'Set LOG_LEVEL to info', false, true)];
   return [finding('perf-threshold', 'warning', message, valueRange(ctx, k.entry), { key: 'LOG_LEVEL', fixes })];
 }
 
@@ -50,8 +50,8 @@ function apiBaseUrl(ctx: RuleContext): Finding[] {
   const raw = rawContent(k.entry).text;
   if (k.value.endsWith('/')) {
     const message = 'M1_API_BASE_URL ends with /: paths joined to it get a double slash (//v1/...), which some proxies reject. Remove the trailing slash.';
-    // Safe: a normalisation; the service joins paths itself.
-    const fixes = raw.endsWith('/') ? [{ title: 'Remove the trailing /', edits: [rawEdit(ctx, k.entry, raw.length - 1, 1, '')], safe: true, preferred: true }] : [];
+    // Not safe, although the service joins paths itself: it changes a value (docs/rules.md#fix-safety).
+    const fixes = raw.endsWith('/') ? [{ title: 'Remove the trailing /', edits: [rawEdit(ctx, k.entry, raw.length - 1, 1, '')], safe: false, preferred: true }] : [];
     out.push(finding('perf-threshold', 'info', message, valueRange(ctx, k.entry), { key: 'M1_API_BASE_URL', fixes }));
   }
   return out;
@@ -61,6 +61,7 @@ export const perfThreshold: Rule = {
   id: 'perf-threshold',
   description: 'Valid values that hurt operations: thresholds such as PORT below 1024 or timeouts above a limit, verbose logging in production.',
   semantic: true,
+  catalog: true,
   check(ctx) {
     const out: Finding[] = [];
     for (const k of view(ctx).known) out.push(...thresholds(ctx, k));

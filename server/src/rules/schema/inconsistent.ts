@@ -62,6 +62,7 @@ export const inconsistent: Rule = {
   id: 'inconsistent',
   description: 'Settings that contradict each other: pool bounds, slow-request threshold vs timeout, JWT algorithm vs key material.',
   semantic: true,
+  catalog: true,
   check(ctx) {
     return [...poolBounds(ctx), ...slowBelowTimeout(ctx), ...jwtKeyMaterial(ctx)];
   },

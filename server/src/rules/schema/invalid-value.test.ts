@@ -46,10 +46,10 @@ describe('invalid-value', () => {
     expect(applyEdits(text, f?.fixes[0]?.edits ?? [])).toBe('NODE_ENV=production');
   });
 
-  it('marks a case-only correction safe and keeps the quotes', () => {
+  it('offers a case-only correction first, not safe (a safe fix never changes a value), keeping the quotes', () => {
     const text = 'LOG_LEVEL="INFO"';
     const [f] = runRule(invalidValue, text);
-    expect(f?.fixes[0]).toMatchObject({ title: 'Change LOG_LEVEL to info', safe: true, preferred: true });
+    expect(f?.fixes[0]).toMatchObject({ title: 'Change LOG_LEVEL to info', safe: false, preferred: true });
     expect(applyEdits(text, f?.fixes[0]?.edits ?? [])).toBe('LOG_LEVEL="info"');
   });
 

@@ -21,12 +21,12 @@ function rankedChoices(spec: VariableSpec, value: string): readonly string[] {
   return [...abbreviated, ...ranked.filter((l) => !abbreviated.includes(l))].map((l) => allowed[lower.indexOf(l)] ?? l);
 }
 
-/** One fix per allowed value, closest first; only a change of letter case is safe (the intent is unambiguous). */
-function choiceFixes(ctx: RuleContext, spec: VariableSpec, entry: EnvEntry, value: string, choices: readonly string[]): Fix[] {
-  return choices.map((target, i) => {
-    const caseOnly = target.toLowerCase() === value.toLowerCase();
-    return setValueFix(ctx, entry, target, `Change ${spec.name} to ${target}`, caseOnly, i === 0);
-  });
+/**
+ * One fix per allowed value, closest first. None is safe, not even a change of letter case: a safe fix
+ * never changes a value (docs/rules.md#fix-safety), and another program may read the same variable.
+ */
+function choiceFixes(ctx: RuleContext, spec: VariableSpec, entry: EnvEntry, choices: readonly string[]): Fix[] {
+  return choices.map((target, i) => setValueFix(ctx, entry, target, `Change ${spec.name} to ${target}`, false, i === 0));
 }
 
 function advice(spec: VariableSpec, choices: readonly string[]): string {
@@ -40,6 +40,7 @@ export const invalidValue: Rule = {
   id: 'invalid-value',
   description: 'A catalog variable has a value of the wrong type or format (integer, enum, URL scheme, pattern, ...).',
   semantic: true,
+  catalog: true,
   check(ctx) {
     const out: Finding[] = [];
     for (const { spec, entry, value } of view(ctx).known) {
@@ -51,7 +52,7 @@ export const invalidValue: Rule = {
       const expected = result.error.issues[0]?.message ?? 'a valid value';
       const shown = displayValue(spec.name, value);
       const choices = rankedChoices(spec, value);
-      const fixes = choiceFixes(ctx, spec, entry, value, choices);
+      const fixes = choiceFixes(ctx, spec, entry, choices);
       const message = `${spec.name} must be ${expected}${shown !== undefined ? `, not ${shown}` : ''}. ${advice(spec, choices)}`;
       out.push(finding('invalid-value', 'error', message, valueRange(ctx, entry), { key: spec.name, fixes }));
     }

@@ -21,12 +21,12 @@ describe('missing-required', () => {
     expect(findings[0]?.fixes).toEqual([]); // no value is obvious
   });
 
-  it('reports a missing NODE_ENV as a warning whose safe fix adds the default', () => {
+  it('reports a missing NODE_ENV as a warning whose fix adds the default, offered but not safe (it adds a key)', () => {
     const text = BASE.replace('NODE_ENV=development\n', '').trimEnd(); // no final line break
     const [f] = runRule(missingRequired, text);
     expect(f).toMatchObject({ key: 'NODE_ENV', level: 'warning' });
     expect(f?.message).toBe('NODE_ENV is missing but required. Add NODE_ENV=development; without it the service runs as development.');
-    expect(f?.fixes[0]).toMatchObject({ title: 'Add NODE_ENV=development', safe: true, preferred: true });
+    expect(f?.fixes[0]).toMatchObject({ title: 'Add NODE_ENV=development', safe: false, preferred: true });
     expect(applyEdits(text, f?.fixes[0]?.edits ?? [])).toBe(`${text}\nNODE_ENV=development\n`);
   });
 

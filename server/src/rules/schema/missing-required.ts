@@ -20,8 +20,10 @@ function fixFor(spec: VariableSpec, ctx: RuleContext): Fix | undefined {
   if (spec.secret) return generateSecretFix(ctx, spec.name, entry);
   const value = spec.name === 'NODE_ENV' ? ctx.profile : spec.default;
   if (value === undefined) return undefined;
-  // Writing down the value the application already uses by default changes nothing: safe.
-  const safe = value === spec.default;
+  // Never safe: it adds a key (or changes a value) that dotenv reads, and other programs reading the
+  // file see it too; NODE_ENV=development in a deployment file changes how everything runs there
+  // (docs/rules.md#fix-safety). Offered for a person to choose.
+  const safe = false;
   const title = `Add ${spec.name}=${value}`;
   if (entry) return setValueFix(ctx, entry, value, `Set ${spec.name} to ${value}`, safe, true);
   return { title, edits: [appendLinesEdit(ctx, [`${spec.name}=${value}`])], safe, preferred: true };
@@ -38,6 +40,7 @@ export const missingRequired: Rule = {
   id: 'missing-required',
   description: 'A required variable (always, or in staging and production) is missing or empty.',
   semantic: true,
+  catalog: true,
   check(ctx) {
     if (ctx.isExample) return [];
     const out: Finding[] = [];

@@ -9,6 +9,7 @@ export const outOfRange: Rule = {
   id: 'out-of-range',
   description: 'A numeric variable is outside its allowed range.',
   semantic: true,
+  catalog: true,
   check(ctx) {
     const out: Finding[] = [];
     for (const { spec, entry, value } of view(ctx).known) {

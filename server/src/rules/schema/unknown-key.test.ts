@@ -32,6 +32,20 @@ describe('unknown-key', () => {
     expect(suggestKey('DTABSE_POOL_MX')).toBeUndefined(); // 3
   });
 
+  it('suggests only when a typo is likely: a replaced word or a vendor prefix is another variable', () => {
+    expect(suggestKey('S3_REGION')).toBeUndefined(); // not M1_REGION
+    expect(suggestKey('REDIS_SSL')).toBeUndefined(); // not REDIS_URL
+    expect(suggestKey('SOME_ENV')).toBeUndefined(); // not NODE_ENV
+    expect(suggestKey('AWS_REGION')).toBeUndefined();
+    expect(suggestKey('NEXT_PUBLIC_PORT')).toBeUndefined();
+    expect(suggestKey('DB_HOST')).toBeUndefined();
+    expect(suggestKey('M1_REGON')).toBe('M1_REGION');
+    expect(suggestKey('NODE_EVN')).toBe('NODE_ENV');
+    expect(suggestKey('REDIS_URI')).toBe('REDIS_URL');
+    expect(suggestKey('JWTSECRET')).toBe('JWT_SECRET');
+    expect(suggestKey('M1_API_BASEURL')).toBe('M1_API_BASE_URL');
+  });
+
   it('allows only one edit against 4-letter keys, so HOME is not taken for HOST', () => {
     expect(suggestKey('HOME')).toBeUndefined();
     expect(suggestKey('PROT')).toBe('PORT');

@@ -5,6 +5,7 @@ import { CATALOG, CATALOG_KEYS } from '../../catalog';
 import type { Rule } from '../../engine/types';
 import { boundedDistance, charProfile, profilesWithin } from '../support/distance';
 import { finding, keyRange } from '../support/findings';
+import { isLikelyTypo } from './likely-typo';
 
 /**
  * Edit distance allowed for a suggestion. config.md says 2; for the 4-letter keys (PORT, HOST) that
@@ -22,7 +23,10 @@ const scratch = charProfile('');
 const memo = new Map<string, string | null>();
 const MEMO_LIMIT = 20_000;
 
-/** The catalog key this one most likely means: same letters in another case, else the closest within distance. */
+/**
+ * The catalog key this one most likely means: same letters in another case, else the closest within
+ * distance that is a likely typo (likely-typo.ts: S3_REGION is not M1_REGION).
+ */
 export function suggestKey(key: string): string | undefined {
   const cached = memo.get(key);
   if (cached !== undefined) return cached ?? undefined;
@@ -34,7 +38,7 @@ export function suggestKey(key: string): string | undefined {
     for (const c of CANDIDATES) {
       if (Math.abs(c.key.length - upper.length) > c.max || !profilesWithin(profile, c.profile, c.max)) continue;
       const d = boundedDistance(upper, c.key, c.max);
-      if (d <= c.max && d < bestDistance) {
+      if (d <= c.max && d < bestDistance && isLikelyTypo(upper, c.key, d)) {
         best = c.key;
         bestDistance = d;
       }
@@ -48,6 +52,7 @@ export function suggestKey(key: string): string | undefined {
 export const unknownKey: Rule = {
   id: 'unknown-key',
   description: 'A key that is not an M1 variable; a warning with a rename fix when it looks like a misspelt one.',
+  catalog: true,
   check(ctx) {
     const out: Finding[] = [];
     for (const entry of ctx.parsed.entries) {

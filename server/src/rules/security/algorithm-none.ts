@@ -1,14 +1,15 @@
 // algorithm-none: JWT_ALGORITHM=none accepts unsigned tokens.
 import type { Rule } from '../../engine/types';
 import { finding, setValueFix, valueRange } from '../support/findings';
-import { view } from '../support/view';
 
 export const algorithmNone: Rule = {
   id: 'algorithm-none',
   description: 'JWT_ALGORITHM is none: unsigned tokens are accepted.',
   semantic: true,
   check(ctx) {
-    const k = view(ctx).byKey.get('JWT_ALGORITHM');
+    // Not the catalog view: `none` accepts unsigned tokens in every JWT library, M1's or not.
+    const entry = ctx.effective.get('JWT_ALGORITHM');
+    const k = entry && { entry, value: ctx.expanded[entry.key] ?? entry.value };
     if (!k || k.value.trim().toLowerCase() !== 'none') return [];
     const message =
       'JWT_ALGORITHM is none: unsigned tokens are accepted, so anyone can forge one. ' +

@@ -8,6 +8,7 @@ export const corsWildcard: Rule = {
   id: 'cors-wildcard',
   description: 'CORS_ORIGINS contains * in staging or production.',
   semantic: true,
+  catalog: true,
   check(ctx) {
     if (!ctx.prodLike) return [];
     const k = setEntry(ctx, 'CORS_ORIGINS');

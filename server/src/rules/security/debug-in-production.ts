@@ -9,6 +9,7 @@ export const debugInProduction: Rule = {
   id: 'debug-in-production',
   description: 'DEBUG is on in staging or production.',
   semantic: true,
+  catalog: true,
   check(ctx) {
     if (!ctx.prodLike) return [];
     const k = setEntry(ctx, 'DEBUG');
@@ -16,8 +17,8 @@ export const debugInProduction: Rule = {
     const message =
       `DEBUG is on (${displayValue('DEBUG', k.value) ?? 'set'}) in ${ctx.profile}: debug output is verbose, slows the service and can log request data and tokens. ` +
       'Set DEBUG=false or remove it.';
-    // Safe: turning debug output off cannot break a working deployment.
-    const fixes = [setValueFix(ctx, k.entry, 'false', 'Set DEBUG to false', true, true)];
+    // Not safe: it changes a value, which a safe fix never does (docs/rules.md#fix-safety).
+    const fixes = [setValueFix(ctx, k.entry, 'false', 'Set DEBUG to false', false, true)];
     return [finding('debug-in-production', 'error', message, valueRange(ctx, k.entry), { key: 'DEBUG', fixes })];
   },
 };

@@ -47,6 +47,7 @@ export const defaultCredentials: Rule = {
   id: 'default-credentials',
   description: 'In staging/production: a default or empty PostgreSQL password, or Redis on another host without a password.',
   semantic: true,
+  catalog: true,
   check(ctx) {
     if (!ctx.prodLike) return [];
     return [...database(ctx), ...redis(ctx)];

@@ -8,6 +8,7 @@ export const failOpen: Rule = {
   id: 'fail-open',
   description: 'TOKEN_REVOCATION_FAIL_OPEN is true in staging or production.',
   semantic: true,
+  catalog: true,
   check(ctx) {
     if (!ctx.prodLike) return [];
     const k = setEntry(ctx, 'TOKEN_REVOCATION_FAIL_OPEN');

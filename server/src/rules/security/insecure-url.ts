@@ -65,6 +65,7 @@ export const insecureUrl: Rule = {
   id: 'insecure-url',
   description: 'In staging/production: http:// for the API, analytics or JWKS; redis:// or PostgreSQL without TLS to another host.',
   semantic: true,
+  catalog: true,
   check(ctx) {
     if (!ctx.prodLike) return [];
     return [...httpUrls(ctx), ...redis(ctx), ...postgres(ctx)];

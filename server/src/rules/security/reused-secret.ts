@@ -9,6 +9,7 @@ export const reusedSecret: Rule = {
   id: 'reused-secret',
   description: 'M1_ADMIN_JWT_SECRET is the same as JWT_SECRET.',
   semantic: true,
+  catalog: true,
   check(ctx) {
     const user = setEntry(ctx, 'JWT_SECRET');
     const admin = setEntry(ctx, 'M1_ADMIN_JWT_SECRET');

@@ -17,6 +17,10 @@ export const quoteCharacter: Rule = {
       if (e.quote === null || e.value === '') continue;
       const inner = e.raw.slice(1, -1);
       if (inner !== e.value || NEEDS_QUOTES.test(inner)) continue;
+      // `TAG="v1"#old`: the closing quote is what ends the value before the `#`; without it the comment
+      // would be glued to the value (and read as part of it by Compose and PHP readers).
+      const after = ctx.parsed.text[e.rawSpan.end];
+      if (after !== undefined && !/\s/.test(after)) continue;
       const edit = { span: e.rawSpan, newText: inner };
       if (!keepsEntry(ctx, e, [edit])) continue;
       const message = `The value of ${e.key} is quoted but needs no quotes: dotenv reads it the same without them. Remove the quotes.`;

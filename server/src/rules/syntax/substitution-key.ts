@@ -1,9 +1,12 @@
 // substitution-key: a malformed reference dotenv-expand does not read as the writer meant: `${NAME`
 // never closed, `${}`, `${NAME!}` (not a name), `$NAME}` (stray brace). dotenv-expand keeps the first two
 // as literal text and looks up an impossible name for the third, so the value silently differs.
-// Every value is checked whatever its quotes: dotenv-expand expands single-quoted values too.
+// Every value is checked whatever its quotes: dotenv-expand expands single-quoted values too. In the
+// Compose and PHP dialects (parser/dialect.ts) single-quoted values are literal, Compose's `$$` is a
+// dollar, and their own operators (`:?`, `?`, `:=`) are valid: no message calls them wrong.
 import type { Finding, Fix } from '../../../../shared/src/findings';
 import type { Rule, RuleContext } from '../../engine/types';
+import { expandsEntry, maskLiteralDollars, operatorPattern, type Dialect } from '../../parser/dialect';
 import { referenceName } from '../../parser/reference-pattern';
 import type { EnvEntry, Span } from '../../parser/types';
 import { valueOffsets, type ValueOffsets } from '../../parser/value-offsets';
@@ -42,7 +45,11 @@ function braces(v: string): { close: Int32Array; opensBefore: Int32Array } {
   return { close, opensBefore };
 }
 
-function problems(v: string): Problem[] {
+/** `${NAME:?message}` / `${NAME?message}`: Docker Compose's "required" form, which dotenv-expand does not know. */
+const COMPOSE_REQUIRED = /^[A-Za-z_][A-Za-z0-9_]*:?\?/;
+
+function problems(v: string, dialect: Dialect): Problem[] {
+  const operator = operatorPattern(dialect);
   const out: Problem[] = [];
   let b: ReturnType<typeof braces> | undefined;
   for (let i = v.indexOf('$'); i >= 0 && i < v.length; i = v.indexOf('$', i + 1)) {
@@ -65,8 +72,11 @@ function problems(v: string): Problem[] {
       const content = v.slice(i + 2, close);
       if (content === '') {
         out.push({ from: i, to: close + 1, what: 'has an empty `${}`, which dotenv-expand keeps as literal text' });
-      } else if (!LOOKUP_NAME.test(referenceName(content).name)) {
-        out.push({ from: i, to: close + 1, what: 'has a `${...}` that does not start with a variable name, so dotenv-expand substitutes an empty string or the default' });
+      } else if (!LOOKUP_NAME.test(referenceName(content, operator).name)) {
+        const what = COMPOSE_REQUIRED.test(content)
+          ? 'uses `${NAME:?message}`, a Docker Compose form that dotenv-expand does not support: it substitutes an empty string (or the text after a `-`); if Docker Compose reads this file, say so (--dialect compose, m1ops.validation.dialect)'
+          : 'has a `${...}` that does not start with a variable name, so dotenv-expand substitutes an empty string or the default';
+        out.push({ from: i, to: close + 1, what });
       }
       i = close;
       continue;
@@ -99,7 +109,14 @@ function report(ctx: RuleContext, e: EnvEntry, o: ValueOffsets, p: Problem): Fin
       fixes.push({ title: p.insert.text === '}' ? 'Close the reference with `}`' : 'Add the opening `{`', edits: [{ range, newText: p.insert.text }], safe: false, preferred: true });
     }
   }
-  const message = `The value of ${e.key} ${p.what}. Write \${NAME} (or \\$ for a literal dollar sign).`;
+  // What dotenv-expand does with the piece is the node dialect's detail; other readers differ (Compose
+  // refuses an unclosed `${`), so their message says only what is malformed.
+  const what =
+    ctx.dialect === 'node'
+      ? p.what
+      : p.what.replace(/,? (so|which) dotenv-expand .*$/, '').replace(/a Docker Compose form that dotenv-expand .*$/, 'a Docker Compose form that a PHP dotenv does not support');
+  const literal = ctx.dialect === 'compose' ? '$$' : '\\$';
+  const message = `The value of ${e.key} ${what}. Write \${NAME} (or ${literal} for a literal dollar sign).`;
   return finding('substitution-key', 'warning', message, ctx.range(span), { key: e.key, fixes });
 }
 
@@ -109,8 +126,8 @@ export const substitutionKey: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const e of ctx.parsed.entries) {
-      if (e.overridden || !e.value.includes('$')) continue;
-      const found = problems(e.value);
+      if (e.overridden || !e.value.includes('$') || !expandsEntry(e, ctx.dialect)) continue;
+      const found = problems(maskLiteralDollars(e.value, ctx.dialect), ctx.dialect);
       if (found.length === 0) continue;
       const o = valueOffsets(e);
       for (const p of found) out.push(report(ctx, e, o, p));

@@ -15,7 +15,7 @@ function before(a: string, b: string): boolean {
 
 function groups(ctx: RuleContext): EnvEntry[][] {
   const refs = new Map<EnvEntry, Set<string>>();
-  for (const r of findReferences(ctx.parsed)) {
+  for (const r of findReferences(ctx.parsed, ctx.dialect)) {
     let set = refs.get(r.entry);
     if (!set) refs.set(r.entry, (set = new Set()));
     set.add(r.name);

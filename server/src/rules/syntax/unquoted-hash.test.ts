@@ -24,9 +24,9 @@ describe('unquoted-hash', () => {
     expect(parseEnv(fixed).values.PASSWORD).toBe('abc#123');
   });
 
-  it('marks the fix safe for a key that holds no credential', () => {
+  it('offers the fix for a key that holds no credential, never safe (it changes what dotenv reads)', () => {
     const [f] = runRule(unquotedHash, 'RELEASE_TAG=abc#123\n');
-    expect(f?.fixes[0]?.safe).toBe(true);
+    expect(f?.fixes[0]?.safe).toBe(false);
     expect(applyFix(unquotedHash, 'RELEASE_TAG=abc#123\n')).toBe("RELEASE_TAG='abc#123'\n");
   });
 
