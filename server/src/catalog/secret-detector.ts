@@ -1,0 +1,35 @@
+// The one secret detector: a value is hidden when its variable is a secret (the catalog says so, or
+// the name says so: secret-names.ts) OR the value itself looks like a credential (secret-values.ts).
+// Hover, outline, completion, rule messages, diagnostics and the language server's log all ask here.
+import { REDACTED } from '../../../shared/src/redact';
+import { hasSecretName } from './secret-names';
+import { CREDENTIAL_SHAPES, isHighEntropy, isSecretValue } from './secret-values';
+
+export { hasSecretName } from './secret-names';
+export { credentialShape, isHighEntropy, isSecretValue, liveCredentialShape } from './secret-values';
+
+/**
+ * Must this entry's value stay hidden? `catalogSecret` is the catalog's verdict for a known variable
+ * (undefined for a key the catalog does not know: the name decides then).
+ */
+export function isSecretEntry(key: string, value: string, catalogSecret?: boolean): boolean {
+  const byName = catalogSecret ?? hasSecretName(key);
+  return byName || isSecretValue(value);
+}
+
+const GLOBAL_SHAPES = CREDENTIAL_SHAPES.map((s) => new RegExp(s.re.source, `${s.re.flags.replace('g', '')}g`));
+// A URL's password: everything between `scheme://user:` and the last `@` of the authority.
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/@:]*:)[^\s@/]+(@)/gi;
+const PEM_BODY = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?(?:-----END \1-----|$)/g;
+
+/**
+ * A text for a message or a log line with every credential-shaped part replaced by `****`: provider
+ * keys, JWTs, PEM blocks (whole, body included), URL passwords and random-looking tokens. Ordinary
+ * words, URLs without a password, paths and numbers are left alone.
+ */
+export function redactSecretsIn(text: string): string {
+  let out = text.replace(PEM_BODY, REDACTED).replace(URL_PASSWORD, `$1${REDACTED}$2`);
+  for (const re of GLOBAL_SHAPES) out = out.replace(re, (m) => (m.includes(`:${REDACTED}@`) ? m : REDACTED));
+  // Random-looking tokens, one word at a time (quotes and brackets around them kept).
+  return out.replace(/[0-9A-Za-z+/=_.~-]{20,}/g, (w) => (isHighEntropy(w) ? REDACTED : w));
+}
