@@ -77,3 +77,20 @@ export const ORDINARY_CORPUS: readonly (readonly [string, string])[] = [
   ['CRON', '*/5 * * * *'],
   ['PUBLISHABLE', 'pk_live_is_not_secret'],
 ];
+
+/** The value as dotenv reads it (the corpus writes PEM newlines as `\n` inside double quotes). */
+export function readCorpusValue(v: string): string {
+  return v.startsWith('"') ? v.slice(1, -1).replace(/\\n/g, '\n') : v;
+}
+
+/**
+ * The parts of a corpus value that must never be shown: a URL's password (its host may show), the
+ * body of a PEM block (its BEGIN line may not matter), else the whole value.
+ */
+export function secretPartsOf(value: string): string[] {
+  const v = readCorpusValue(value);
+  const url = /^[a-z]+:\/\/[^:/@]*:([^@]+)@/.exec(v);
+  if (url?.[1]) return [url[1]];
+  if (v.startsWith('-----BEGIN')) return v.split('\n').filter((l) => !l.startsWith('-----'));
+  return [v];
+}

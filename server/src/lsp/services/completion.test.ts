@@ -16,6 +16,15 @@ describe('key completion', () => {
     expect(edit(nodeEnv)).toEqual({ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } }, newText: 'NODE_ENV=${1|development,test,staging,production|}' });
   });
 
+  it('inserts plain text (the default, or nothing) for a client without snippets, with plain documentation', () => {
+    const items = complete(parseDocument(1, 'PORT=3000\n'), { line: 1, character: 0 }, testCatalog, { snippets: false, markdown: false });
+    expect(items.every((i) => i.insertTextFormat === InsertTextFormat.PlainText)).toBe(true);
+    expect(items.map((i) => edit(i)?.newText).filter((t) => /\$\{?\d/.test(t ?? ''))).toEqual([]);
+    expect(edit(items.find((i) => i.label === 'NODE_ENV'))?.newText).toBe('NODE_ENV=development');
+    expect(edit(items.find((i) => i.label === 'JWT_SECRET'))?.newText).toBe('JWT_SECRET=');
+    expect(items.every((i) => typeof i.documentation === 'string')).toBe(true);
+  });
+
   it('does not count the key being edited on the cursor line as present', () => {
     expect(at('PORT=3000\nPO', 1, 2).map((i) => i.label)).not.toContain('PORT');
     expect(at('PORT=3000', 0, 2).map((i) => i.label)).toContain('PORT');
