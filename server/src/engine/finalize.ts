@@ -1,6 +1,7 @@
 // The last steps every finding goes through, whichever part computed it (rules here, connectivity
 // checks elsewhere): suppression comments, per-rule level overrides, and ordering by position.
 import { LEVEL_RANK, type Finding } from '../../../shared/src/findings';
+import { redactSecretsIn } from '../catalog/secret-detector';
 import { withLevelPrefix } from '../rules/support/findings';
 import { buildSuppressor } from './suppression';
 import type { RuleContext, RuleLevels } from './types';
@@ -33,7 +34,8 @@ export function finalizeFindings(findings: readonly Finding[], ctx: RuleContext,
   for (const f of findings) {
     if (suppressed(f)) continue;
     const g = applyRuleLevel(f, opts.ruleLevels);
-    if (g) out.push(g);
+    // Rules quote only catalog values; a credential typed into one (NODE_ENV=sk_live_…) is still masked.
+    if (g) out.push({ ...g, message: redactSecretsIn(g.message) });
   }
   return out.sort(compareFindings);
 }
