@@ -32,7 +32,9 @@ export function registerLifecycle(ctx: ServerContext): void {
 
 export function clientFeatures(caps: ClientCapabilities, options: { reportValidationRuns: boolean; statusNotifications: boolean }): ClientFeatures {
   const td = caps.textDocument;
-  const refresh = caps.workspace?.diagnostics?.refreshSupport === true;
+  // lsp-types (Helix, Zed) writes the specification's `workspace.diagnostics` as `workspace.diagnostic`.
+  const misspelt = (caps.workspace as { diagnostic?: { refreshSupport?: boolean } } | undefined)?.diagnostic;
+  const refresh = caps.workspace?.diagnostics?.refreshSupport === true || misspelt?.refreshSupport === true;
   const publish = td?.publishDiagnostics;
   return {
     pullDiagnostics: td?.diagnostic !== undefined && refresh,
