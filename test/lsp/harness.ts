@@ -217,6 +217,7 @@ function capabilities(opts: StartOptions): ClientCapabilities {
       ...(opts.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       codeAction: {
         dataSupport: true,
+        isPreferredSupport: true,
         codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
         ...(opts.resolve ? { resolveSupport: { properties: ['edit'] } } : {}),
       },
