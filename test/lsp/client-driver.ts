@@ -27,15 +27,17 @@ export function loadProfiles(): ClientProfile[] {
     .sort()
     .map((f) => {
       const p = ProfileSchema.parse(JSON.parse(readFileSync(join(CLIENTS_DIR, f), 'utf8')));
-      return { name: f.replace(/\.json$/, ''), client: p.client, source: p.source, capabilities: p.capabilities as ClientCapabilities };
+      return { name: f.replace(/\.json$/, ''), client: p.client, source: p.source, capabilities: p.capabilities };
     });
 }
 
 /** What a profile declares, read the way the specification defines each capability. */
 export function declared(caps: ClientCapabilities) {
   const td = caps.textDocument;
-  const ws = caps.workspace as (ClientCapabilities['workspace'] & { diagnostic?: { refreshSupport?: boolean } }) | undefined;
-  const refresh = ws?.diagnostics?.refreshSupport === true || ws?.diagnostic?.refreshSupport === true;
+  // `diagnostics` as the specification spells it, `diagnostic` as lsp-types (Helix, Zed) writes it.
+  const ws: unknown = caps.workspace;
+  const raw = (typeof ws === 'object' && ws !== null ? ws : {}) as Record<string, { refreshSupport?: unknown } | undefined>;
+  const refresh = raw.diagnostics?.refreshSupport === true || raw.diagnostic?.refreshSupport === true;
   return {
     pull: td?.diagnostic !== undefined && refresh,
     configuration: caps.workspace?.configuration === true,
