@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixAll } from '../../engine/apply-fixes';
 import { validate } from '../../engine/validate';
 import { CREDENTIAL_CORPUS, ORDINARY_CORPUS, secretPartsOf } from '../../catalog/secret-corpus';
 import { runRule } from '../testing';
@@ -46,5 +47,6 @@ describe('committed-secret', () => {
     const text = `STRIPE_LIVE=${LIVE[0]?.[1] ?? ''}\n`;
     const r = validate(text, { fileName: '.env.example' });
     expect(r.findings.map((f) => f.rule)).toContain('committed-secret');
+    expect(fixAll(text, { fileName: '.env.example' }).text).toBe(text);
   });
 });
