@@ -20,6 +20,7 @@ export function isSecretEntry(key: string, value: string, catalogSecret?: boolea
 const GLOBAL_SHAPES = CREDENTIAL_SHAPES.map((s) => new RegExp(s.re.source, `${s.re.flags.replace('g', '')}g`));
 // A URL's password: everything between `scheme://user:` and the last `@` of the authority.
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/@:]*:)[^\s@/]+(@)/gi;
+const MAY_HOLD_SECRET = /[0-9A-Za-z+/=_.~-]{16,}|-----BEGIN|:\/\/[^\s/@]*:[^\s@]*@/;
 const PEM_BODY = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?(?:-----END \1-----|$)/g;
 
 /**
@@ -28,6 +29,8 @@ const PEM_BODY = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?(?:-----END \1-----|$)/g;
  * words, URLs without a password, paths and numbers are left alone.
  */
 export function redactSecretsIn(text: string): string {
+  // Fast path: every shape needs a long token, a PEM line or a URL's user info. Most messages have none.
+  if (!MAY_HOLD_SECRET.test(text)) return text;
   let out = text.replace(PEM_BODY, REDACTED).replace(URL_PASSWORD, `$1${REDACTED}$2`);
   for (const re of GLOBAL_SHAPES) out = out.replace(re, (m) => (m.includes(`:${REDACTED}@`) ? m : REDACTED));
   // Random-looking tokens, one word at a time (quotes and brackets around them kept).
