@@ -41,14 +41,16 @@ export function registerCodeActions(ctx: ServerContext): void {
 
 /**
  * The data of one of our diagnostics that came back without it: the finding of the current version
- * with the same rule, range and message (messages are sent redacted, so they are compared that way).
+ * with the same rule and message (messages are sent redacted, so they are compared that way), at the
+ * same range, or else on the same line (Neovim hands ranges back in byte columns).
  */
 function findDataOf(ctx: ServerContext, uri: string, version: number, d: Diagnostic): DiagnosticData | undefined {
   const latest = ctx.scheduler.latest(uri);
   if (!latest || latest.version !== version) return undefined;
   const same = (a: Range, b: Range): boolean =>
     a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-  const f = currentFindings(ctx, uri, latest.result).find((x) => x.rule === d.code && same(x.range, d.range) && redactSecretsIn(x.message) === d.message);
+  const candidates = currentFindings(ctx, uri, latest.result).filter((x) => x.rule === d.code && redactSecretsIn(x.message) === d.message);
+  const f = candidates.find((x) => same(x.range, d.range)) ?? candidates.find((x) => x.range.start.line === d.range.start.line);
   return f && { level: f.level, rule: f.rule, documentVersion: version, fixes: f.fixes };
 }
 
