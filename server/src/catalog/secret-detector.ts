@@ -3,7 +3,7 @@
 // Hover, outline, completion, rule messages, diagnostics and the language server's log all ask here.
 import { REDACTED } from '../../../shared/src/redact';
 import { hasSecretName } from './secret-names';
-import { CREDENTIAL_SHAPES, isHighEntropy, isSecretValue } from './secret-values';
+import { CREDENTIAL_SHAPES, credentialShape, isHighEntropy, isSecretValue } from './secret-values';
 
 export { hasSecretName } from './secret-names';
 export { credentialShape, isHighEntropy, isSecretValue, liveCredentialShape } from './secret-values';
@@ -19,7 +19,17 @@ export function isSecretEntry(key: string, value: string, catalogSecret?: boolea
 
 const GLOBAL_SHAPES = CREDENTIAL_SHAPES.map((s) => new RegExp(s.re.source, `${s.re.flags.replace('g', '')}g`));
 // A URL's password: everything between `scheme://user:` and the last `@` of the authority.
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/@:]*:)[^\s@/]+(@)/gi;
+const URL_PASSWORD_SOURCE = String.raw`(\b[a-z][a-z0-9+.-]*:\/\/[^\s/@:]*:)[^\s@/]+(@)`;
+const URL_PASSWORD = new RegExp(URL_PASSWORD_SOURCE, 'gi');
+const PEM_BODY_START = /-----BEGIN /;
+const URL_PASSWORD_TEST = new RegExp(URL_PASSWORD_SOURCE, 'i');
+const TOKEN = /[0-9A-Za-z+/=_.~-]{20,}/g;
+
+function hasRandomToken(text: string): boolean {
+  return LONG_RUN.test(text) && (text.match(TOKEN) ?? []).some(isHighEntropy);
+}
+const LONG_RUN = /[0-9A-Za-z+=]{16}/;
+
 const MAY_HOLD_SECRET = /[0-9A-Za-z+/=_.~-]{16,}|-----BEGIN|:\/\/[^\s/@]*:[^\s@]*@/;
 const PEM_BODY = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?(?:-----END \1-----|$)/g;
 
@@ -29,10 +39,11 @@ const PEM_BODY = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?(?:-----END \1-----|$)/g;
  * words, URLs without a password, paths and numbers are left alone.
  */
 export function redactSecretsIn(text: string): string {
-  // Fast path: every shape needs a long token, a PEM line or a URL's user info. Most messages have none.
+  // Fast path: nothing credential-shaped and no random-looking token. Most messages have neither.
   if (!MAY_HOLD_SECRET.test(text)) return text;
+  if (credentialShape(text) === undefined && !PEM_BODY_START.test(text) && !URL_PASSWORD_TEST.test(text) && !hasRandomToken(text)) return text;
   let out = text.replace(PEM_BODY, REDACTED).replace(URL_PASSWORD, `$1${REDACTED}$2`);
   for (const re of GLOBAL_SHAPES) out = out.replace(re, (m) => (m.includes(`:${REDACTED}@`) ? m : REDACTED));
   // Random-looking tokens, one word at a time (quotes and brackets around them kept).
-  return out.replace(/[0-9A-Za-z+/=_.~-]{20,}/g, (w) => (isHighEntropy(w) ? REDACTED : w));
+  return out.replace(TOKEN, (w) => (isHighEntropy(w) ? REDACTED : w));
 }

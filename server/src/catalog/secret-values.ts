@@ -37,19 +37,37 @@ export const CREDENTIAL_SHAPES: readonly CredentialShape[] = [
   { name: 'a JSON Web Token', re: /\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}/, live: true },
   { name: 'a private key', re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, live: true },
   { name: 'a PEM block', re: /-----BEGIN [A-Z0-9 ]+-----/, live: false },
-  { name: 'a URL with a password', re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/@:]*:(?!\*\*\*\*@)[^\s@]+@/i, live: false },
+  { name: 'a URL with a password', re: /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/@:]*:(?!\*\*\*\*@)[^\s@]+@/, live: false },
 ];
+
+// All shapes in one pattern: one scan rejects the (vast majority of) values that have none.
+const ANY_SHAPE = new RegExp(CREDENTIAL_SHAPES.map((s) => `(?:${s.re.source})`).join('|'));
+
+// The language server validates the same values on every keystroke: answers are remembered (bounded).
+const MEMO_LIMIT = 50_000;
+const shapeMemo = new Map<string, CredentialShape | null>();
+const liveMemo = new Map<string, CredentialShape | null>();
+
+function memo(cache: Map<string, CredentialShape | null>, value: string, compute: () => CredentialShape | undefined): CredentialShape | undefined {
+  const hit = cache.get(value);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = ANY_SHAPE.test(value) ? compute() : undefined;
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  if (value.length <= 4096) cache.set(value, found ?? null);
+  return found;
+}
 
 /** The first credential shape the value has, or undefined. */
 export function credentialShape(value: string): CredentialShape | undefined {
-  return CREDENTIAL_SHAPES.find((s) => s.re.test(value));
+  return memo(shapeMemo, value, () => CREDENTIAL_SHAPES.find((s) => s.re.test(value)));
 }
 
 /** The value has the shape of a credential a provider issued (the `committed-secret` rule). */
 export function liveCredentialShape(value: string): CredentialShape | undefined {
-  return CREDENTIAL_SHAPES.find((s) => s.live && s.re.test(value));
+  return memo(liveMemo, value, () => CREDENTIAL_SHAPES.find((s) => s.live && s.re.test(value)));
 }
 
+const LONG_RUN = /[0-9A-Za-z+=]{16}/;
 const TOKEN_CHARS = /^[0-9A-Za-z+/=_.~-]+$/;
 /** A random string this long and this mixed is a key, not a word, a number, a path or a host name. */
 const MIN_RANDOM_LENGTH = 20;
@@ -74,6 +92,8 @@ export function entropyPerChar(s: string): number {
  */
 export function isHighEntropy(value: string): boolean {
   const v = value.trim();
+  // Cheapest test first: a random token has a long unbroken run (SCREAMING_SNAKE names never do).
+  if (!LONG_RUN.test(v)) return false;
   if (v.length < MIN_RANDOM_LENGTH || !TOKEN_CHARS.test(v)) return false;
   if (v.startsWith('/') || v.startsWith('./') || v.startsWith('~')) return false;
   if (/^[0-9a-fA-F]{32,}$/.test(v) && /[a-fA-F]/.test(v) && /\d/.test(v)) return true;
@@ -87,5 +107,11 @@ export function isHighEntropy(value: string): boolean {
 
 /** The value is, or contains, something that must not be shown. */
 export function isSecretValue(value: string): boolean {
-  return credentialShape(value) !== undefined || value.split(/\s+/).some(isHighEntropy);
+  const hit = secretMemo.get(value);
+  if (hit !== undefined) return hit;
+  const secret = credentialShape(value) !== undefined || value.split(/\s+/).some(isHighEntropy);
+  if (secretMemo.size >= MEMO_LIMIT) secretMemo.clear();
+  if (value.length <= 4096) secretMemo.set(value, secret);
+  return secret;
 }
+const secretMemo = new Map<string, boolean>();

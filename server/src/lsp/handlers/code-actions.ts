@@ -2,7 +2,6 @@
 // version has a safe fix, its edit computed by the engine's fixAll() on resolve (or at once for
 // clients that cannot resolve).
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
-import { redactSecretsIn } from '../../catalog/secret-detector';
 import { FIX_ALL_KIND } from '../../../../shared/src/protocol';
 import { FixAllDataSchema, kindRequested, quickFixes, resolvedFixAll, unresolvedFixAll } from '../services/code-actions';
 import { fixAllEdit, hasSafeFix } from '../services/fix-all';
@@ -41,15 +40,15 @@ export function registerCodeActions(ctx: ServerContext): void {
 
 /**
  * The data of one of our diagnostics that came back without it: the finding of the current version
- * with the same rule and message (messages are sent redacted, so they are compared that way), at the
- * same range, or else on the same line (Neovim hands ranges back in byte columns).
+ * with the same rule and message, at the same range, or else on the same line (Neovim hands ranges
+ * back in byte columns).
  */
 function findDataOf(ctx: ServerContext, uri: string, version: number, d: Diagnostic): DiagnosticData | undefined {
   const latest = ctx.scheduler.latest(uri);
   if (!latest || latest.version !== version) return undefined;
   const same = (a: Range, b: Range): boolean =>
     a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-  const candidates = currentFindings(ctx, uri, latest.result).filter((x) => x.rule === d.code && redactSecretsIn(x.message) === d.message);
+  const candidates = currentFindings(ctx, uri, latest.result).filter((x) => x.rule === d.code && x.message === d.message);
   const f = candidates.find((x) => same(x.range, d.range)) ?? candidates.find((x) => x.range.start.line === d.range.start.line);
   return f && { level: f.level, rule: f.rule, documentVersion: version, fixes: f.fixes };
 }

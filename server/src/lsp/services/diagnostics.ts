@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { Finding, Level } from '../../../../shared/src/findings';
 import { LevelSchema } from '../../../../shared/src/findings';
 import { RuleIdSchema, ruleDocUrl } from '../../../../shared/src/rule-ids';
-import { redactSecretsIn } from '../../catalog/secret-detector';
 
 export const DIAGNOSTIC_SOURCE = 'm1-ops';
 
@@ -48,8 +47,8 @@ export function toDiagnostic(f: Finding, documentVersion: number, shape: Diagnos
     severity: SEVERITY[f.level],
     code: f.rule,
     source: DIAGNOSTIC_SOURCE,
-    // Last line of defence: the rules never quote a credential, and this makes sure of it.
-    message: redactSecretsIn(f.message),
+    // Already free of credentials: the engine masks any credential-shaped value a message quotes.
+    message: f.message,
   };
   if (shape.codeDescription) d.codeDescription = { href: ruleDocUrl(f.rule) };
   if (shape.data) d.data = { level: f.level, rule: f.rule, documentVersion, fixes: f.fixes } satisfies DiagnosticData;
