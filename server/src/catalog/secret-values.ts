@@ -44,7 +44,8 @@ export const CREDENTIAL_SHAPES: readonly CredentialShape[] = [
 const ANY_SHAPE = new RegExp(CREDENTIAL_SHAPES.map((s) => `(?:${s.re.source})`).join('|'));
 
 // The language server validates the same values on every keystroke: answers are remembered (bounded).
-const MEMO_LIMIT = 50_000;
+const MEMO_LIMIT = 20_000;
+const MEMO_MAX_LENGTH = 256; // bounded memory: at most 20,000 values of 256 characters
 const shapeMemo = new Map<string, CredentialShape | null>();
 const liveMemo = new Map<string, CredentialShape | null>();
 
@@ -53,7 +54,7 @@ function memo(cache: Map<string, CredentialShape | null>, value: string, compute
   if (hit !== undefined) return hit ?? undefined;
   const found = ANY_SHAPE.test(value) ? compute() : undefined;
   if (cache.size >= MEMO_LIMIT) cache.clear();
-  if (value.length <= 4096) cache.set(value, found ?? null);
+  if (value.length <= MEMO_MAX_LENGTH) cache.set(value, found ?? null);
   return found;
 }
 
@@ -111,7 +112,7 @@ export function isSecretValue(value: string): boolean {
   if (hit !== undefined) return hit;
   const secret = credentialShape(value) !== undefined || value.split(/\s+/).some(isHighEntropy);
   if (secretMemo.size >= MEMO_LIMIT) secretMemo.clear();
-  if (value.length <= 4096) secretMemo.set(value, secret);
+  if (value.length <= MEMO_MAX_LENGTH) secretMemo.set(value, secret);
   return secret;
 }
 const secretMemo = new Map<string, boolean>();
