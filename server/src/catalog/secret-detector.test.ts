@@ -56,3 +56,19 @@ describe('redactSecretsIn (messages and logs)', () => {
     expect(redactSecretsIn('connect to redis://:topsecret@h:1 failed')).toBe('connect to redis://:****@h:1 failed');
   });
 });
+
+describe('hostile input', () => {
+  // Each of these took 2–24 s with unbounded patterns (quadratic backtracking); now every scan is
+  // bounded. The assertions are on results; a regression shows as a test that does not finish.
+  const hostile = ['a.'.repeat(1 << 19), 'https://'.repeat(1 << 17), `x://a:${'b:'.repeat(1 << 19)}`, 'eyJabcdefgh.'.repeat(1 << 16)];
+
+  it('hides a value longer than it scans, and scans the rest in bounded time', () => {
+    for (const v of hostile) expect(isSecretValue(v)).toBe(true);
+    expect(isSecretValue('a.'.repeat(4000))).toBe(false);
+    expect(liveCredentialShape('a.'.repeat(4000))).toBeUndefined();
+  });
+
+  it('cuts a huge log line and redacts what remains', () => {
+    for (const v of hostile) expect(redactSecretsIn(v).length).toBeLessThanOrEqual(16_385);
+  });
+});

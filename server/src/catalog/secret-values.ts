@@ -16,28 +16,29 @@ export interface CredentialShape {
   live: boolean;
 }
 
-// Each pattern is anchored on a distinctive prefix, so ordinary values never match by accident.
+// Each pattern is anchored on a distinctive prefix, so ordinary values never match by accident, and
+// every repetition is bounded, so that no value (a hostile document has 1 MB lines) makes one slow.
 export const CREDENTIAL_SHAPES: readonly CredentialShape[] = [
-  { name: 'a Stripe secret key', re: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}/, live: true },
-  { name: 'a Stripe webhook secret', re: /\bwhsec_[0-9A-Za-z]{24,}/, live: true },
-  { name: 'a GitHub token', re: /\bgh[pousr]_[0-9A-Za-z]{36,}/, live: true },
-  { name: 'a GitHub fine-grained token', re: /\bgithub_pat_[0-9A-Za-z_]{40,}/, live: true },
-  { name: 'a GitLab token', re: /\bglpat-[0-9A-Za-z_-]{20,}/, live: true },
-  { name: 'a Slack token', re: /\bxox[abpors]-[0-9A-Za-z-]{10,}/, live: true },
-  { name: 'a Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/T[0-9A-Za-z]+\/B[0-9A-Za-z]+\/[0-9A-Za-z]+/, live: true },
-  { name: 'a Discord webhook URL', re: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[0-9A-Za-z_-]+/, live: true },
+  { name: 'a Stripe secret key', re: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,512}/, live: true },
+  { name: 'a Stripe webhook secret', re: /\bwhsec_[0-9A-Za-z]{24,512}/, live: true },
+  { name: 'a GitHub token', re: /\bgh[pousr]_[0-9A-Za-z]{36,512}/, live: true },
+  { name: 'a GitHub fine-grained token', re: /\bgithub_pat_[0-9A-Za-z_]{40,512}/, live: true },
+  { name: 'a GitLab token', re: /\bglpat-[0-9A-Za-z_-]{20,512}/, live: true },
+  { name: 'a Slack token', re: /\bxox[abpors]-[0-9A-Za-z-]{10,512}/, live: true },
+  { name: 'a Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/T[0-9A-Za-z]{1,32}\/B[0-9A-Za-z]{1,32}\/[0-9A-Za-z]{1,64}/, live: true },
+  { name: 'a Discord webhook URL', re: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{1,32}\/[0-9A-Za-z_-]{1,128}/, live: true },
   { name: 'an AWS access key id', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/, live: true },
   { name: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}/, live: true },
-  { name: 'an OpenAI or Anthropic API key', re: /\bsk-(?:proj-|ant-(?:api\d\d-)?)?[0-9A-Za-z_-]{32,}/, live: true },
+  { name: 'an OpenAI or Anthropic API key', re: /\bsk-(?:proj-|ant-(?:api\d\d-)?)?[0-9A-Za-z_-]{32,512}/, live: true },
   { name: 'an npm token', re: /\bnpm_[0-9A-Za-z]{36}\b/, live: true },
   { name: 'a SendGrid API key', re: /\bSG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}\b/, live: true },
   { name: 'a Shopify token', re: /\bshp(?:at|ca|pa|ss)_[0-9a-fA-F]{32}\b/, live: true },
-  { name: 'a Square token', re: /\bsq0(?:atp|csp)-[0-9A-Za-z_-]{22,}/, live: true },
+  { name: 'a Square token', re: /\bsq0(?:atp|csp)-[0-9A-Za-z_-]{22,512}/, live: true },
   { name: 'a Mailgun API key', re: /\bkey-[0-9a-f]{32}\b/, live: true },
-  { name: 'a JSON Web Token', re: /\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}/, live: true },
-  { name: 'a private key', re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/, live: true },
-  { name: 'a PEM block', re: /-----BEGIN [A-Z0-9 ]+-----/, live: false },
-  { name: 'a URL with a password', re: /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/@:]*:(?!\*\*\*\*@)[^\s@]+@/, live: false },
+  { name: 'a JSON Web Token', re: /\beyJ[0-9A-Za-z_-]{8,512}\.eyJ[0-9A-Za-z_-]{8,512}\.[0-9A-Za-z_-]{8,512}/, live: true },
+  { name: 'a private key', re: /-----BEGIN (?:[A-Z0-9]{1,16} ){0,4}PRIVATE KEY(?: BLOCK)?-----/, live: true },
+  { name: 'a PEM block', re: /-----BEGIN [A-Z0-9 ]{1,64}-----/, live: false },
+  { name: 'a URL with a password', re: /\b[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s/@:]{0,256}:(?!\*\*\*\*@)[^\s@]{1,256}@/, live: false },
 ];
 
 // All shapes in one pattern: one scan rejects the (vast majority of) values that have none.
@@ -58,14 +59,19 @@ function memo(cache: Map<string, CredentialShape | null>, value: string, compute
   return found;
 }
 
-/** The first credential shape the value has, or undefined. */
+/** Values are scanned up to this length (a PEM private key is about 3,300 characters). */
+export const MAX_SCAN = 16_384;
+
+/** The first credential shape the value has (in its first MAX_SCAN characters), or undefined. */
 export function credentialShape(value: string): CredentialShape | undefined {
-  return memo(shapeMemo, value, () => CREDENTIAL_SHAPES.find((s) => s.re.test(value)));
+  const v = value.length > MAX_SCAN ? value.slice(0, MAX_SCAN) : value;
+  return memo(shapeMemo, v, () => CREDENTIAL_SHAPES.find((s) => s.re.test(v)));
 }
 
 /** The value has the shape of a credential a provider issued (the `committed-secret` rule). */
 export function liveCredentialShape(value: string): CredentialShape | undefined {
-  return memo(liveMemo, value, () => CREDENTIAL_SHAPES.find((s) => s.live && s.re.test(value)));
+  const v = value.length > MAX_SCAN ? value.slice(0, MAX_SCAN) : value;
+  return memo(liveMemo, v, () => CREDENTIAL_SHAPES.find((s) => s.live && s.re.test(v)));
 }
 
 const LONG_RUN = /[0-9A-Za-z+=]{16}/;
@@ -108,6 +114,8 @@ export function isHighEntropy(value: string): boolean {
 
 /** The value is, or contains, something that must not be shown. */
 export function isSecretValue(value: string): boolean {
+  // Longer than anything worth displaying, and too long to scan: hidden, when in doubt.
+  if (value.length > MAX_SCAN) return true;
   const hit = secretMemo.get(value);
   if (hit !== undefined) return hit;
   const secret = credentialShape(value) !== undefined || value.split(/\s+/).some(isHighEntropy);
