@@ -90,3 +90,8 @@ describe('hover on a value', () => {
     expect(hover(doc('# comment\n'), { line: 0, character: 3 }, testCatalog)).toBeNull();
   });
 });
+
+it('keeps a value exactly as dotenv reads it in a plain-text hover', () => {
+  const h = hover(doc('GREETING="**hi** | `there` |"\n'), { line: 0, character: 12 }, testCatalog, undefined, false);
+  expect((h?.contents as MarkupContent).value).toContain('**hi** | `there` |');
+});

@@ -4,9 +4,20 @@
 /** The same content without markdown syntax: tables become "Name: value" lines, links their text. */
 export function markdownToPlainText(md: string): string {
   const out: string[] = [];
+  let fence: string | undefined;
   for (const line of md.split('\n')) {
+    // Code fences go; the value lines inside stay exactly as they are (a value may contain `**`).
+    const open = /^`{3,}/.exec(line)?.[0];
+    if (fence !== undefined) {
+      if (line === fence) fence = undefined;
+      else out.push(line);
+      continue;
+    }
+    if (open) {
+      fence = open;
+      continue;
+    }
     if (/^\|[-| ]*\|$/.test(line) || line === '| | |') continue; // table header and separator
-    if (/^`{3,}/.test(line)) continue; // code fences: the value lines inside stay as they are
     const row = /^\| (.*?) \| (.*) \|$/.exec(line);
     const text = row ? `${row[1] ?? ''}: ${row[2] ?? ''}` : line;
     out.push(
