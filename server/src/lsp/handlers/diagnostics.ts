@@ -70,7 +70,7 @@ function afterRun(ctx: ServerContext, uri: string, v: Validated, runs: number, a
  */
 export function publish(ctx: ServerContext, uri: string): void {
   if (ctx.client.pullDiagnostics) {
-    detach(ctx.log, 'diagnostic refresh', ctx.connection.languages.diagnostics.refresh());
+    requestRefresh(ctx);
     return;
   }
   const v = ctx.scheduler.latest(uri)?.result;
@@ -79,6 +79,18 @@ export function publish(ctx: ServerContext, uri: string): void {
   const params: PublishDiagnosticsParams = { uri, diagnostics };
   if (ctx.client.diagnosticVersion) params.version = v.version;
   detach(ctx.log, 'publishDiagnostics', ctx.connection.sendDiagnostics(params));
+}
+
+// One refresh asks the client to pull every document again: the re-validations that one settings
+// change starts (one per open document) share a refresh sent once this turn of the event loop ends.
+const refreshPending = new WeakSet<ServerContext['connection']>();
+function requestRefresh(ctx: ServerContext): void {
+  if (refreshPending.has(ctx.connection)) return;
+  refreshPending.add(ctx.connection);
+  setImmediate(() => {
+    refreshPending.delete(ctx.connection);
+    detach(ctx.log, 'diagnostic refresh', ctx.connection.languages.diagnostics.refresh());
+  });
 }
 
 export function diagnosticShape(client: ClientFeatures): DiagnosticShape {
