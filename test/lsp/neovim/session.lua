@@ -4,7 +4,8 @@
 -- completes. Everything observed goes to the JSON file named by $M1_RESULT; test/lsp/neovim.test.ts
 -- asserts on it. Arguments come from the environment: M1_NODE, M1_SERVER, M1_RESULT.
 local result = { steps = {} }
-local TIMEOUT = 60000
+-- Upper bound of each wait (vim.wait returns as soon as its condition holds; this only ends a hang).
+local TIMEOUT = 30000
 
 local function step(name) table.insert(result.steps, name) end
 
