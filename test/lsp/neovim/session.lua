@@ -31,12 +31,22 @@ local function run()
   step('diagnostics')
 
   local uri = vim.uri_from_bufnr(bufnr)
+  -- The line's diagnostics as LSP objects, as code_action() builds them (0.7: get_line_diagnostics;
+  -- later versions keep the LSP object in user_data.lsp).
+  local function line_diagnostics(line)
+    if vim.lsp.diagnostic.get_line_diagnostics then return vim.lsp.diagnostic.get_line_diagnostics(bufnr, line) end
+    local out = {}
+    for _, d in ipairs(vim.diagnostic.get(bufnr, { lnum = line })) do
+      table.insert(out, (d.user_data or {}).lsp or { range = { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } }, message = d.message, code = d.code, source = d.source })
+    end
+    return out
+  end
   local function actions_on(line)
     local params = {
       textDocument = { uri = uri },
       range = { start = { line = line, character = 0 }, ['end'] = { line = line, character = 0 } },
       -- What vim.lsp.buf.code_action() sends: the line's diagnostics, converted back to LSP.
-      context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, line) },
+      context = { diagnostics = line_diagnostics(line) },
     }
     local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, TIMEOUT)
     local out = {}
