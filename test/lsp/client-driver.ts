@@ -46,6 +46,8 @@ export function declared(caps: ClientCapabilities) {
     version: td?.publishDiagnostics?.versionSupport === true,
     snippets: td?.completion?.completionItem?.snippetSupport === true,
     completionMarkdown: td?.completion?.completionItem?.documentationFormat?.includes('markdown') === true,
+    preselect: td?.completion?.completionItem?.preselectSupport === true,
+    enumMember: td?.completion?.completionItemKind?.valueSet?.includes(20) === true,
     hoverMarkdown: td?.hover?.contentFormat?.includes('markdown') === true,
     preferred: td?.codeAction?.isPreferredSupport === true,
     resolve: td?.codeAction?.resolveSupport?.properties.includes('edit') === true && td.codeAction.dataSupport === true,

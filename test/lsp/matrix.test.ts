@@ -3,6 +3,7 @@
 // client (pushed, or pulled again after a refresh).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CompletionItemKind,
   InsertTextFormat,
   type CodeAction,
   type CompletionItem,
@@ -118,6 +119,11 @@ describe.each(loadProfiles())('client $name', (profile) => {
     const texts = items.map((i) => (i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : ''));
     if (!want.snippets) expect(texts.filter((t) => /\$\{?\d/.test(t))).toEqual([]);
     expect(items.every((i) => (typeof i.documentation === 'object') === want.completionMarkdown)).toBe(true);
+    await c.s.change(u, 'PORT=3000\nDEBUG=\n');
+    const values = await c.s.conn.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: { line: 1, character: 6 } });
+    expect(values.map((v) => v.label)).toContain('false');
+    expect(values.some((v) => v.preselect === true)).toBe(want.preselect);
+    expect(values.every((v) => v.kind === (want.enumMember ? CompletionItemKind.EnumMember : CompletionItemKind.Value))).toBe(true);
   });
 
   it('hovers in markdown only when declared; outlines hierarchically only when declared', async () => {

@@ -42,6 +42,9 @@ export interface ClientFeatures {
   /** completionItem.snippetSupport. */
   snippets: boolean;
   completionMarkdown: boolean;
+  completionPreselect: boolean;
+  /** CompletionItemKind.EnumMember declared in completionItemKind.valueSet. */
+  completionEnumMember: boolean;
   hoverMarkdown: boolean;
   hierarchicalSymbols: boolean;
 }
@@ -62,6 +65,8 @@ export function defaultClientFeatures(): ClientFeatures {
     preferredActions: false,
     snippets: false,
     completionMarkdown: false,
+    completionPreselect: false,
+    completionEnumMember: false,
     hoverMarkdown: false,
     hierarchicalSymbols: false,
   };

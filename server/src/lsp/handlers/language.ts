@@ -28,7 +28,9 @@ export function registerLanguageFeatures(ctx: ServerContext): void {
   connection.onCompletion(
     guardRequest(log, 'completion', [], (p) => {
       const d = parsed(p.textDocument.uri);
-      return d ? complete(d.parsed, p.position, ctx.catalog, { snippets: ctx.client.snippets, markdown: ctx.client.completionMarkdown }) : [];
+      if (!d) return [];
+      const { snippets, completionMarkdown: markdown, completionPreselect: preselect, completionEnumMember: enumMember } = ctx.client;
+      return complete(d.parsed, p.position, ctx.catalog, { snippets, markdown, preselect, enumMember });
     }),
   );
   connection.onDocumentSymbol(

@@ -2,6 +2,7 @@
 // settings arrive; the answer advertises exactly the features the server implements.
 import {
   CodeActionKind,
+  CompletionItemKind,
   DiagnosticTag,
   DidChangeConfigurationNotification,
   MarkupKind,
@@ -51,6 +52,8 @@ export function clientFeatures(caps: ClientCapabilities, options: { reportValida
     preferredActions: td?.codeAction?.isPreferredSupport === true,
     snippets: td?.completion?.completionItem?.snippetSupport === true,
     completionMarkdown: td?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) === true,
+    completionPreselect: td?.completion?.completionItem?.preselectSupport === true,
+    completionEnumMember: td?.completion?.completionItemKind?.valueSet?.includes(CompletionItemKind.EnumMember) === true,
     hoverMarkdown: td?.hover?.contentFormat?.includes(MarkupKind.Markdown) === true,
     hierarchicalSymbols: td?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
   };

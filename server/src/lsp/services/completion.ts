@@ -18,8 +18,12 @@ const VALUE_PREFIX = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=|:\s)\s
 export interface CompletionFormat {
   snippets: boolean;
   markdown: boolean;
+  /** completionItem.preselectSupport. */
+  preselect: boolean;
+  /** CompletionItemKind.EnumMember is in completionItemKind.valueSet (without one, only Text…Reference). */
+  enumMember: boolean;
 }
-const RICH: CompletionFormat = { snippets: true, markdown: true };
+const RICH: CompletionFormat = { snippets: true, markdown: true, preselect: true, enumMember: true };
 
 export function complete(doc: ParsedDocument, p: Position, catalog: CatalogView, format: CompletionFormat = RICH): CompletionItem[] {
   const { parsed } = doc;
@@ -42,7 +46,7 @@ export function complete(doc: ParsedDocument, p: Position, catalog: CatalogView,
     const typed = valueMatch[3] ?? '';
     const wordEnd = p.character + (/^[^"'`#\s]*/.exec(after)?.[0].length ?? 0);
     const range: Range = { start: { line: p.line, character: p.character - typed.length }, end: { line: p.line, character: wordEnd } };
-    return valueItems(info, range);
+    return valueItems(info, range, format);
   }
   return [];
 }
@@ -65,17 +69,17 @@ function keyItems(doc: ParsedDocument, line: number, catalog: CatalogView, range
     }));
 }
 
-function valueItems(info: VariableInfo, range: Range): CompletionItem[] {
+function valueItems(info: VariableInfo, range: Range, format: CompletionFormat): CompletionItem[] {
   return (info.allowed ?? []).map((value, i): CompletionItem => {
     const item: CompletionItem = {
       label: value,
-      kind: CompletionItemKind.EnumMember,
+      kind: format.enumMember ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
       detail: info.key,
       sortText: String(i).padStart(3, '0'),
       textEdit: { range, newText: value },
     };
     if (value === info.defaultValue) {
-      item.preselect = true;
+      if (format.preselect) item.preselect = true;
       item.detail = `${info.key} (default)`;
     }
     return item;
