@@ -16,20 +16,17 @@ import { detach, guardRequest } from './guard';
 type Deps = Omit<ServerContext, 'scheduler'>;
 
 export function createScheduler(deps: Deps, validator: Validator): ValidationScheduler<Validated> {
-  // A run for a version already delivered was caused by something else than an edit (settings, the
-  // example sibling): a pulling client does not know, so it is asked to pull again.
-  const lastDelivered = new Map<string, number>();
   const scheduler: ValidationScheduler<Validated> = new ValidationScheduler<Validated>({
     snapshot: (uri) => {
       const d = deps.documents.get(uri);
       return d && { uri, version: d.version, text: d.getText() };
     },
     run: async (s) => ({ version: s.version, output: await validator.validate(validationInput(deps, s, await deps.settings.get(s.uri))) }),
-    delivered: (s, v, runs) => {
+    delivered: (s, v, runs, previous) => {
       deps.connectivity.valuesChanged(s.uri, v.output.targets);
-      const again = lastDelivered.get(s.uri) === s.version;
-      lastDelivered.set(s.uri, s.version);
-      afterRun({ ...deps, scheduler }, s.uri, v, runs, again);
+      // A version that ran again changed for another reason than an edit (settings, the example
+      // sibling): a pulling client does not know, so it is asked to pull again.
+      afterRun({ ...deps, scheduler }, s.uri, v, runs, previous === s.version);
     },
     failed: (s, e) => deps.log.error(`validation of ${s.uri} (version ${s.version}) failed: ${describeError(e)}`),
   });
