@@ -20,6 +20,7 @@ export const RULE_IDS = [
   'cors-wildcard',
   'default-credentials',
   'fail-open',
+  'committed-secret',
   // performance
   'perf-threshold',
   // syntax and style

@@ -14,6 +14,7 @@ import {
   type ClientCapabilities,
   type Diagnostic,
   type Hover,
+  type InitializeResult,
   type MarkupContent,
   type MessageConnection,
   type PublishDiagnosticsParams,
@@ -49,6 +50,8 @@ export interface StartOptions {
   status?: boolean;
   /** `ipc`: forked with --node-ipc, as the VS Code extension starts it. */
   transport?: 'stdio' | 'ipc';
+  /** A real client's capabilities (test/lsp/clients/*.json) instead of the built-in ones. */
+  capabilities?: ClientCapabilities;
 }
 
 interface Waiter {
@@ -60,6 +63,8 @@ interface Waiter {
 export class LspSession {
   readonly received: { method: string; params: unknown }[] = [];
   readonly configurationRequests: unknown[] = [];
+  /** The server's answer to `initialize`. */
+  initializeResult: InitializeResult | undefined;
   settings: unknown;
   private readonly waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
@@ -101,14 +106,24 @@ export class LspSession {
     const s = new LspSession(conn, child, opts);
     conn.listen();
     const initializationOptions: InitializationOptions = { reportValidationRuns: true, statusNotifications: opts.status === true };
-    await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: capabilities(opts), initializationOptions });
+    s.initializeResult = await conn.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: opts.capabilities ?? capabilities(opts),
+      initializationOptions,
+    });
     await conn.sendNotification('initialized', {});
     return s;
   }
 
-  /** Resolves with the first message (past or future) of `method` whose params satisfy `test`. */
-  waitFor<T>(method: string, test: (params: T) => boolean = () => true): Promise<T> {
-    const seen = this.received.find((m) => m.method === method && test(m.params as T));
+  /** How many messages have arrived so far: pass it to waitFor to ignore the earlier ones. */
+  mark(): number {
+    return this.received.length;
+  }
+
+  /** Resolves with the first message (past, from index `from`, or future) of `method` whose params satisfy `test`. */
+  waitFor<T>(method: string, test: (params: T) => boolean = () => true, from = 0): Promise<T> {
+    const seen = this.received.slice(from).find((m) => m.method === method && test(m.params as T));
     if (seen) return Promise.resolve(seen.params as T);
     return new Promise<T>((resolve) => this.waiters.push({ method, test: (p) => test(p as T), resolve: (p) => resolve(p as T) }));
   }
@@ -140,10 +155,13 @@ export class LspSession {
     return version;
   }
 
-  /** The user changed settings: workspace/configuration answers `settings` from now on. */
-  async changeSettings(settings: unknown): Promise<void> {
+  /**
+   * The user changed settings: workspace/configuration answers `settings` from now on. `push`: the
+   * notification carries them (`{ m1ops: settings }`), as clients without workspace/configuration do.
+   */
+  async changeSettings(settings: unknown, push = false): Promise<void> {
     this.settings = settings;
-    await this.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await this.conn.sendNotification('workspace/didChangeConfiguration', { settings: push ? { m1ops: settings } : null });
   }
 
   async save(uri: string): Promise<void> {
@@ -207,6 +225,7 @@ function capabilities(opts: StartOptions): ClientCapabilities {
       ...(opts.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       codeAction: {
         dataSupport: true,
+        isPreferredSupport: true,
         codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
         ...(opts.resolve ? { resolveSupport: { properties: ['edit'] } } : {}),
       },

@@ -24,14 +24,16 @@ describe('classify', () => {
     [new Error('WRONGPASS invalid username-password pair'), 'authentication'],
     [new Error('NOAUTH Authentication required.'), 'authentication'],
     [new AggregateError([sysError('ECONNREFUSED'), sysError('ECONNREFUSED')]), 'refused'],
-    [sysError('ECONNRESET'), 'other'],
+    [sysError('ECONNRESET'), 'reset'],
+    [new Error('socket hang up'), 'reset'],
+    [sysError('ERR_TOO_MANY_REDIRECTS'), 'other'],
     ['a string', 'other'],
   ])('%s → %s', (err, cause) => {
     expect(classify(err).cause).toBe(cause);
   });
 
   it('gives an error code as detail, never a driver message', () => {
-    expect(classify(sysError('ECONNRESET', 'read ECONNRESET redis://:pw@h'))).toEqual({ cause: 'other', detail: 'ECONNRESET' });
+    expect(classify(sysError('ECONNRESET', 'read ECONNRESET redis://:pw@h'))).toEqual({ cause: 'reset', detail: 'ECONNRESET' });
   });
 });
 

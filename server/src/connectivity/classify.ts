@@ -5,6 +5,7 @@ import type { Cause, Failure } from './types';
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|HOSTNAME_MISMATCH$)/;
 /** PostgreSQL SQLSTATEs: invalid_password, invalid_authorization_specification (e.g. unknown role). */
 const PG_AUTH_CODES = new Set(['28P01', '28000']);
@@ -35,6 +36,7 @@ function causeOf(f: Flat): Cause {
   }
   if (f.codes.some((c) => TLS_CODE.test(c)) || /\b(SSL|TLS)\b|certificate|wrong version number/i.test(msg)) return 'tls';
   if (f.codes.includes('ECONNREFUSED')) return 'refused';
+  if (f.codes.some((c) => RESET_CODES.has(c)) || /socket hang up|other side closed/i.test(msg)) return 'reset';
   if (f.codes.some((c) => DNS_CODES.has(c))) return 'dns';
   return 'other';
 }

@@ -18,7 +18,7 @@ export function healthUrl(base: URL): URL {
 export const checkHttpHealth: Check = async (url, { signal }) => {
   try {
     const res = await get(healthUrl(url), signal, { accept: '*/*', readBody: false });
-    return res.status < 500 ? null : { cause: 'other', detail: `GET /healthz answered HTTP ${res.status}` };
+    return res.status < 500 ? null : { cause: 'status', detail: `GET /healthz answered HTTP ${res.status}` };
   } catch (e) {
     return classify(e);
   }

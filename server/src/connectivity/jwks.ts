@@ -26,7 +26,7 @@ export const checkJwks: Check = async (url, { signal }) => {
   try {
     const res = await get(url, signal, { accept: 'application/json, application/jwk-set+json', readBody: true });
     if (res.status === 401 || res.status === 403) return { cause: 'authentication', detail: `HTTP ${res.status}` };
-    if (res.status < 200 || res.status > 299) return { cause: 'other', detail: `HTTP ${res.status}` };
+    if (res.status < 200 || res.status > 299) return { cause: 'status', detail: `GET answered HTTP ${res.status}` };
     if (res.body === null) return { cause: 'other', detail: 'the body is larger than 1 MB' };
     const problem = jwksProblem(res.body);
     return problem ? { cause: 'other', detail: problem } : null;

@@ -4,10 +4,12 @@ import type { Cause, Failure } from './types';
 
 const REMEDY: Record<Cause, string> = {
   refused: 'Check that the service runs and listens on this host and port.',
+  reset: 'Check that this port serves the expected protocol (and TLS or not, as the URL says), and the service logs.',
   dns: 'Check the host name.',
   timeout: 'Check the host and port, and that the network (firewall, VPN, security group) lets this machine through.',
   tls: 'Check the certificate (trusted CA, host name, expiry) and that the server speaks TLS on this port.',
   authentication: 'Check the user name and password in the URL.',
+  status: 'The server answers but is failing: check its logs and health.',
   other: 'Check the URL and the state of the service.',
 };
 
@@ -22,10 +24,14 @@ function why(f: Failure, host: string, timeoutMs: number): string {
       return `timeout: no answer within ${timeoutMs} ms`;
     case 'tls':
       return `TLS handshake failed${detail}`;
+    case 'reset':
+      return `the connection was closed by the server${detail}`;
     case 'authentication':
       return `authentication failed${detail}`;
+    case 'status':
+      return f.detail ?? 'unexpected HTTP status';
     case 'other':
-      return f.detail ?? 'unexpected error';
+      return f.detail ?? 'the connection failed without a reason the driver could name';
   }
 }
 

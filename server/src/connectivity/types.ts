@@ -2,11 +2,11 @@
 // Failure, which index.ts turns into an `unreachable` finding placed on the variable's value.
 
 /** Why a service could not be used, as a user would name it. */
-export type Cause = 'refused' | 'dns' | 'timeout' | 'tls' | 'authentication' | 'other';
+export type Cause = 'refused' | 'reset' | 'dns' | 'timeout' | 'tls' | 'authentication' | 'status' | 'other';
 
 export interface Failure {
   cause: Cause;
-  /** Short, already safe text (no password, no URL with credentials), e.g. "HTTP 503" or an error code. */
+  /** Short, already safe text (no password, no URL with credentials), e.g. "HTTP 503" or an error code; for `status`, what answered what. */
   detail?: string;
 }
 

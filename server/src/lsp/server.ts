@@ -1,6 +1,7 @@
 // Composition: the services, then the handler modules on one connection.
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { redactSecretsIn } from '../catalog/secret-detector';
 import { checkConnectivity } from '../connectivity/index';
 import { defaultClientFeatures, type ServerContext } from './handlers/context';
 import { registerCodeActions } from './handlers/code-actions';
@@ -20,8 +21,9 @@ import type { Validator } from './services/validator';
 
 export function startServer(connection: Connection, validator: Validator): void {
   const log: Log = {
-    error: (m) => connection.console.error(m),
-    info: (m) => connection.console.info(m),
+    // Every line, whatever produced it (a driver's error, a settings problem), loses its credentials.
+    error: (m) => connection.console.error(redactSecretsIn(m)),
+    info: (m) => connection.console.info(redactSecretsIn(m)),
   };
   const client = defaultClientFeatures();
   const base = {

@@ -11,6 +11,7 @@ import { missingRequired } from './schema/missing-required';
 import { outOfRange } from './schema/out-of-range';
 import { unknownKey } from './schema/unknown-key';
 import { algorithmNone } from './security/algorithm-none';
+import { committedSecret } from './security/committed-secret';
 import { corsWildcard } from './security/cors-wildcard';
 import { debugInProduction } from './security/debug-in-production';
 import { defaultCredentials } from './security/default-credentials';
@@ -35,6 +36,7 @@ export const SECURITY_RULES: Rule[] = [
   corsWildcard,
   defaultCredentials,
   failOpen,
+  committedSecret,
 ];
 export const PERFORMANCE_RULES: Rule[] = [perfThreshold];
 export const EXAMPLE_SYNC_RULES: Rule[] = [missingKey, undocumentedKey];

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../../shared/src/profiles';
 import { validate } from '../engine/validate';
+import { CREDENTIAL_CORPUS, readCorpusValue, secretPartsOf } from '../catalog/secret-corpus';
 import { runRule } from './testing';
 import { ALL_RULES } from './index';
 
@@ -77,6 +78,16 @@ describe('no rule puts a secret into a message or fix title', () => {
       }
     });
   }
+
+  it('never quotes a credential-shaped value, even in a catalog variable whose value messages quote', () => {
+    for (const [, value] of CREDENTIAL_CORPUS) {
+      const v = readCorpusValue(value).replace(/\n/g, '');
+      const doc = `NODE_ENV=${v}\nM1_API_BASE_URL=${v}\nLOG_LEVEL=${v}\nPORT=${v}\n`;
+      const { findings } = validate(doc, { fileName: '.env' });
+      const text = findings.flatMap((f) => [f.message, ...f.fixes.map((x) => x.title)]).join('\n');
+      for (const part of secretPartsOf(value)) expect(text, value).not.toContain(part.replace(/\n/g, ''));
+    }
+  });
 
   it('is able to fail: the secrets are in the documents', () => {
     expect(leaks(DOCUMENTS)).toEqual(SECRETS);

@@ -149,16 +149,17 @@ export function editingSuite(): void {
       expect(values.map((v) => v.label)).toEqual(['development', 'test', 'staging', 'production']);
     });
 
-    it('outlines variables by catalog group and folds multi-line values', async () => {
+    it('outlines variables by catalog group, in runs that never overlap, and folds multi-line values', async () => {
       const uri = uriOf('outline.env');
       await s.open(uri, 'PORT=3000\nNODE_ENV=test\nJWT_PUBLIC_KEY="-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----"\nMY_OWN=1\n');
       const symbols = await s.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
       expect(symbols.map((g) => [g.name, g.children?.map((c) => c.name)])).toEqual([
-        ['deployment', ['NODE_ENV']],
         ['api', ['PORT']],
+        ['deployment', ['NODE_ENV']],
         ['security', ['JWT_PUBLIC_KEY']],
         ['other', ['MY_OWN']],
       ]);
+      for (const [i, g] of symbols.entries()) if (symbols[i + 1]) expect(g.range.end.line).toBeLessThan(symbols[i + 1]?.range.start.line ?? 0);
       const folds = await s.conn.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
       expect(folds).toEqual([{ startLine: 2, endLine: 4 }]);
     });

@@ -77,6 +77,21 @@ export function modesSuite(): void {
     });
   });
 
+  describe('a credential pasted into a setting', () => {
+    it('is masked in the pop-up and in the log, which still name the setting', async () => {
+      const token = `ghp_${'aB3xQ9mZ7kR2tW5pL8vN4cY6hJ1dF0s'.repeat(2)}`;
+      const s = await LspSession.start({ settings: { validation: { rules: { [token]: 'off' } } } });
+      const uri = uriOf('pasted.env');
+      await s.open(uri, 'PORT=1\n');
+      await s.diagnostics(uri, 1);
+      const popups = s.all('window/showMessage').map((m) => (m as { message: string }).message);
+      const logs = s.all('window/logMessage').map((m) => (m as { message: string }).message);
+      expect(popups.filter((m) => m.includes('m1ops.validation.rules') && m.includes('unknown rule id'))).toHaveLength(1);
+      expect(JSON.stringify([popups, logs])).not.toContain(token.slice(4, 20));
+      expect(await s.stop()).toBe(0);
+    });
+  });
+
   describe('a settings change', () => {
     it('re-validates the open documents with the new settings', async () => {
       const s = await LspSession.start();

@@ -2,6 +2,7 @@
 // didChangeConfiguration for clients that only push. Any change re-validates the open documents.
 import { MessageType, ShowMessageNotification, type Connection, type ShowMessageParams } from 'vscode-languageserver';
 import { SETTINGS_SECTION } from '../../../../shared/src/settings';
+import { redactSecretsIn } from '../../catalog/secret-detector';
 import type { SettingsSource } from '../services/settings';
 import type { ClientFeatures, ServerContext } from './context';
 import { detach, guardNotification, type Log } from './guard';
@@ -12,7 +13,7 @@ export function settingsSource(connection: Connection, client: ClientFeatures, l
     report: (problem) => {
       log.error(`settings: ${problem}`);
       // A notification, not window/showMessageRequest: nothing to answer, nothing to wait for.
-      const params: ShowMessageParams = { type: MessageType.Warning, message: `M1 Ops: ${problem}.` };
+      const params: ShowMessageParams = { type: MessageType.Warning, message: redactSecretsIn(`M1 Ops: ${problem}.`) };
       detach(log, 'showMessage', connection.sendNotification(ShowMessageNotification.type, params));
     },
   };

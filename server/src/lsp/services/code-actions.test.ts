@@ -42,6 +42,30 @@ describe('quickFixes', () => {
     expect(quickFixes(uri, 5, [toDiagnostic(nodeEnv, 4)])).toEqual([]);
   });
 
+  it('offers an edit proposed by two rules once, naming both diagnostics, preferred when either is', () => {
+    const rename = (rule: 'lowercase-key' | 'unknown-key', preferred: boolean): Finding => ({
+      rule,
+      level: 'warning',
+      message: `${rule} on log_level`,
+      range: r(0, 0, 9),
+      fixes: [{ title: 'Rename to LOG_LEVEL', edits: [{ range: r(0, 0, 9), newText: 'LOG_LEVEL' }], preferred, safe: false }],
+    });
+    const a = toDiagnostic(rename('lowercase-key', true), 1);
+    const b = toDiagnostic(rename('unknown-key', true), 1);
+    const actions = quickFixes(uri, 1, [a, b]);
+    expect(actions.map((x) => [x.title, x.isPreferred])).toEqual([['Rename to LOG_LEVEL', true]]);
+    expect(actions[0]?.diagnostics).toEqual([a, b]);
+  });
+
+  it('finds the data of a diagnostic that came back without it, and marks no preference when the client cannot take one', () => {
+    const bare = { ...toDiagnostic(nodeEnv, 3), data: undefined };
+    const actions = quickFixes(uri, 3, [bare], { preferred: false, lookup: () => toDiagnostic(nodeEnv, 3).data as never });
+    expect(actions.map((a) => [a.title, a.isPreferred])).toEqual([
+      ['Change to production', undefined],
+      ['Change to test', undefined],
+    ]);
+  });
+
   it('skips foreign diagnostics', () => {
     expect(quickFixes(uri, 1, [{ ...toDiagnostic(nodeEnv, 1), source: 'dotenv-linter' }])).toEqual([]);
   });

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { z } from 'zod';
 import { FIX_ALL_KIND } from '../../../../shared/src/protocol';
-import { diagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, diagnosticData, type DiagnosticData } from './diagnostics';
 
 export const FIX_ALL_TITLE = 'Fix all M1 issues in this file';
 
@@ -18,28 +18,54 @@ export function versionedEdit(uri: string, version: number, edits: TextEdit[]): 
   return { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] };
 }
 
+export interface QuickFixOptions {
+  /** The client declared isPreferredSupport. */
+  preferred: boolean;
+  /**
+   * The data of a diagnostic that came back without it (a client that does not keep Diagnostic.data,
+   * or one that was never sent it): found again among the server's findings for the current version.
+   */
+  lookup?: (d: Diagnostic) => DiagnosticData | undefined;
+}
+
 /**
- * One quick fix per fix of each of our diagnostics. Diagnostics computed for another version than
- * the document's current one are skipped: their edits would land on the wrong characters.
+ * One quick fix per distinct edit among our diagnostics' fixes: two rules that propose the same edit
+ * ("Rename to LOG_LEVEL" from lowercase-key and unknown-key) give one action naming both diagnostics,
+ * preferred when either is (a client offered two preferred actions prompts instead of applying).
+ * Diagnostics computed for another version than the document's current one are skipped: their
+ * edits would land on the wrong characters.
  */
-export function quickFixes(uri: string, currentVersion: number, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  const actions: CodeAction[] = [];
+export function quickFixes(uri: string, currentVersion: number, diagnostics: readonly Diagnostic[], opts: QuickFixOptions = { preferred: true }): CodeAction[] {
+  const byEdit = new Map<string, CodeAction>();
   for (const d of diagnostics) {
-    const data = diagnosticData(d);
+    const data = diagnosticData(d) ?? (d.source === DIAGNOSTIC_SOURCE && d.data === undefined ? opts.lookup?.(d) : undefined);
     if (!data || data.documentVersion !== currentVersion) continue;
     for (const fix of data.fixes) {
       if (fix.edits.length === 0) continue;
+      const key = editKey(fix.edits);
+      const same = byEdit.get(key);
+      if (same) {
+        if (!same.diagnostics?.includes(d)) same.diagnostics?.push(d);
+        if (fix.preferred && opts.preferred) same.isPreferred = true;
+        continue;
+      }
       const action: CodeAction = {
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         edit: versionedEdit(uri, data.documentVersion, fix.edits),
       };
-      if (fix.preferred) action.isPreferred = true;
-      actions.push(action);
+      if (fix.preferred && opts.preferred) action.isPreferred = true;
+      byEdit.set(key, action);
     }
   }
-  return actions;
+  return [...byEdit.values()];
+}
+
+/** Equal edits, whatever their order, have equal keys. */
+function editKey(edits: readonly TextEdit[]): string {
+  const r = (e: TextEdit): string => `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}`;
+  return JSON.stringify(edits.map((e) => [r(e), e.newText]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)));
 }
 
 /** What a fix-all action carries until codeAction/resolve computes its edit. */

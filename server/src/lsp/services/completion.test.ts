@@ -1,4 +1,4 @@
-import { InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { complete, valueSnippet } from './completion';
 import { parseDocument } from './parsed';
@@ -14,6 +14,21 @@ describe('key completion', () => {
     const nodeEnv = items[0];
     expect(nodeEnv?.insertTextFormat).toBe(InsertTextFormat.Snippet);
     expect(edit(nodeEnv)).toEqual({ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } }, newText: 'NODE_ENV=${1|development,test,staging,production|}' });
+  });
+
+  it('inserts plain text (the default, or nothing) for a client without snippets, with plain documentation', () => {
+    const items = complete(parseDocument(1, 'PORT=3000\n'), { line: 1, character: 0 }, testCatalog, { snippets: false, markdown: false, preselect: false, enumMember: false });
+    expect(items.every((i) => i.insertTextFormat === InsertTextFormat.PlainText)).toBe(true);
+    expect(items.map((i) => edit(i)?.newText).filter((t) => /\$\{?\d/.test(t ?? ''))).toEqual([]);
+    expect(edit(items.find((i) => i.label === 'NODE_ENV'))?.newText).toBe('NODE_ENV=development');
+    expect(edit(items.find((i) => i.label === 'JWT_SECRET'))?.newText).toBe('JWT_SECRET=');
+    expect(items.every((i) => typeof i.documentation === 'string')).toBe(true);
+  });
+
+  it('marks no preselection and uses a basic kind for a client that declared neither', () => {
+    const items = complete(parseDocument(1, 'DEBUG='), { line: 0, character: 6 }, testCatalog, { snippets: false, markdown: false, preselect: false, enumMember: false });
+    expect(items.some((i) => i.preselect !== undefined)).toBe(false);
+    expect(items.every((i) => i.kind === CompletionItemKind.Value)).toBe(true);
   });
 
   it('does not count the key being edited on the cursor line as present', () => {

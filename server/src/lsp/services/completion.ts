@@ -14,7 +14,18 @@ import type { ParsedDocument } from './parsed';
 const KEY_PREFIX = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_]*)?$/;
 const VALUE_PREFIX = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=|:\s)\s*(["'`]?)([^"'`#\s]*)$/;
 
-export function complete(doc: ParsedDocument, p: Position, catalog: CatalogView): CompletionItem[] {
+/** What the client can take (completionItem.snippetSupport, documentationFormat). */
+export interface CompletionFormat {
+  snippets: boolean;
+  markdown: boolean;
+  /** completionItem.preselectSupport. */
+  preselect: boolean;
+  /** CompletionItemKind.EnumMember is in completionItemKind.valueSet (without one, only Text…Reference). */
+  enumMember: boolean;
+}
+const RICH: CompletionFormat = { snippets: true, markdown: true, preselect: true, enumMember: true };
+
+export function complete(doc: ParsedDocument, p: Position, catalog: CatalogView, format: CompletionFormat = RICH): CompletionItem[] {
   const { parsed } = doc;
   if (parsed.lines[p.line]?.kind === 'continuation') return [];
   const lineStart = parsed.lineIndex.offsetAt({ line: p.line, character: 0 });
@@ -26,7 +37,7 @@ export function complete(doc: ParsedDocument, p: Position, catalog: CatalogView)
     const wordEnd = p.character + (/^[A-Za-z0-9_]*/.exec(after)?.[0].length ?? 0);
     const range: Range = { start: { line: p.line, character: keyMatch[1]?.length ?? 0 }, end: { line: p.line, character: wordEnd } };
     const hasSeparator = /^[A-Za-z0-9_]*\s*(=|:\s)/.test(after);
-    return keyItems(doc, p.line, catalog, range, hasSeparator);
+    return keyItems(doc, p.line, catalog, range, hasSeparator, format);
   }
   const valueMatch = VALUE_PREFIX.exec(before);
   if (valueMatch?.[1]) {
@@ -35,12 +46,12 @@ export function complete(doc: ParsedDocument, p: Position, catalog: CatalogView)
     const typed = valueMatch[3] ?? '';
     const wordEnd = p.character + (/^[^"'`#\s]*/.exec(after)?.[0].length ?? 0);
     const range: Range = { start: { line: p.line, character: p.character - typed.length }, end: { line: p.line, character: wordEnd } };
-    return valueItems(info, range);
+    return valueItems(info, range, format);
   }
   return [];
 }
 
-function keyItems(doc: ParsedDocument, line: number, catalog: CatalogView, range: Range, keyOnly: boolean): CompletionItem[] {
+function keyItems(doc: ParsedDocument, line: number, catalog: CatalogView, range: Range, keyOnly: boolean, format: CompletionFormat): CompletionItem[] {
   // The entry on the cursor's own line is being edited: it does not count as present.
   const present = new Set(doc.parsed.entries.filter((e) => e.line !== line).map((e) => e.key));
   return catalog
@@ -50,24 +61,25 @@ function keyItems(doc: ParsedDocument, line: number, catalog: CatalogView, range
       label: v.key,
       kind: CompletionItemKind.Variable,
       detail: `${v.type} · ${v.group}`,
-      documentation: { kind: MarkupKind.Markdown, value: documentation(v) },
+      documentation: format.markdown ? { kind: MarkupKind.Markdown, value: documentation(v) } : plainDocumentation(v),
       sortText: String(i).padStart(3, '0'),
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: keyOnly ? v.key : `${v.key}=${valueSnippet(v)}` },
+      // A client without snippets inserts the text as it stands: it gets the default (or nothing) instead.
+      insertTextFormat: format.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range, newText: keyOnly ? v.key : `${v.key}=${format.snippets ? valueSnippet(v) : plainValue(v)}` },
     }));
 }
 
-function valueItems(info: VariableInfo, range: Range): CompletionItem[] {
+function valueItems(info: VariableInfo, range: Range, format: CompletionFormat): CompletionItem[] {
   return (info.allowed ?? []).map((value, i): CompletionItem => {
     const item: CompletionItem = {
       label: value,
-      kind: CompletionItemKind.EnumMember,
+      kind: format.enumMember ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
       detail: info.key,
       sortText: String(i).padStart(3, '0'),
       textEdit: { range, newText: value },
     };
     if (value === info.defaultValue) {
-      item.preselect = true;
+      if (format.preselect) item.preselect = true;
       item.detail = `${info.key} (default)`;
     }
     return item;
@@ -84,6 +96,11 @@ export function valueSnippet(v: VariableInfo): string {
   return v.defaultValue !== undefined ? `\${1:${escapeSnippet(v.defaultValue)}}` : '$1';
 }
 
+/** The value a plain-text insertion writes: the default (never for a secret), else nothing. */
+export function plainValue(v: VariableInfo): string {
+  return v.secret || v.defaultValue === undefined ? '' : v.defaultValue;
+}
+
 function escapeSnippet(s: string): string {
   return s.replace(/[\\$}]/g, '\\$&');
 }
@@ -92,5 +109,12 @@ function documentation(v: VariableInfo): string {
   const parts = [v.description];
   if (v.defaultValue !== undefined) parts.push(`Default: \`${v.defaultValue}\``);
   if (v.secret) parts.push('Secret: run **M1: Generate Secret** to fill it.');
+  return parts.join('\n\n');
+}
+
+function plainDocumentation(v: VariableInfo): string {
+  const parts = [v.description];
+  if (v.defaultValue !== undefined) parts.push(`Default: ${v.defaultValue}`);
+  if (v.secret) parts.push('Secret: run "M1: Generate Secret" to fill it.');
   return parts.join('\n\n');
 }

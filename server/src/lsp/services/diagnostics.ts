@@ -33,23 +33,31 @@ const SEVERITY: Record<Level, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(f: Finding, documentVersion: number): Diagnostic {
-  const data: DiagnosticData = { level: f.level, rule: f.rule, documentVersion, fixes: f.fixes };
+/** What the client declared it takes in a Diagnostic; everything by default (tests, VS Code). */
+export interface DiagnosticShape {
+  data: boolean;
+  codeDescription: boolean;
+  unnecessaryTag: boolean;
+}
+const FULL_SHAPE: DiagnosticShape = { data: true, codeDescription: true, unnecessaryTag: true };
+
+export function toDiagnostic(f: Finding, documentVersion: number, shape: DiagnosticShape = FULL_SHAPE): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.level],
     code: f.rule,
-    codeDescription: { href: ruleDocUrl(f.rule) },
     source: DIAGNOSTIC_SOURCE,
+    // Already free of credentials: the engine masks any credential-shaped value a message quotes.
     message: f.message,
-    data,
   };
-  if (f.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
+  if (shape.codeDescription) d.codeDescription = { href: ruleDocUrl(f.rule) };
+  if (shape.data) d.data = { level: f.level, rule: f.rule, documentVersion, fixes: f.fixes } satisfies DiagnosticData;
+  if (f.unnecessary && shape.unnecessaryTag) d.tags = [DiagnosticTag.Unnecessary];
   return d;
 }
 
-export function toDiagnostics(findings: readonly Finding[], documentVersion: number): Diagnostic[] {
-  return findings.map((f) => toDiagnostic(f, documentVersion));
+export function toDiagnostics(findings: readonly Finding[], documentVersion: number, shape: DiagnosticShape = FULL_SHAPE): Diagnostic[] {
+  return findings.map((f) => toDiagnostic(f, documentVersion, shape));
 }
 
 /** The data of one of our diagnostics, or undefined for anything else (another linter's, a tampered one). */

@@ -4,6 +4,7 @@ import { parseEnv } from '../../parser/parse';
 import { hover } from './hover';
 import type { ParsedDocument } from './parsed';
 import { testCatalog } from './test-catalog';
+import { CREDENTIAL_CORPUS, ORDINARY_CORPUS, secretPartsOf } from '../../catalog/secret-corpus';
 
 /** A parsed document whose interpolated values are given by the test. */
 function doc(text: string, expanded: Record<string, string> = {}): ParsedDocument {
@@ -54,6 +55,27 @@ describe('hover on a value', () => {
     expect(text(doc('STRIPE_API_KEY=sk_live_123456\n'), 0, 18)).not.toContain('sk_live');
   });
 
+  it('hides values shaped like a credential whatever the name, PEM blocks included, and shows ordinary ones', () => {
+    for (const [key, value] of CREDENTIAL_CORPUS) {
+      const d = doc(`${key}=${value}\nALIAS=\${${key}}\n`);
+      const shown = text(d, 0, key.length + 3) + text(d, 1, 8);
+      for (const part of secretPartsOf(value)) expect(shown, key).not.toContain(part);
+    }
+    for (const [key, value] of ORDINARY_CORPUS) {
+      if (value === '') continue;
+      expect(text(doc(`${key}=${value}\n`), 0, key.length + 2), key).toContain(value);
+    }
+  });
+
+  it('renders plain text for a client that did not declare markdown', () => {
+    const h = hover(doc('PORT=1\n'), { line: 0, character: 1 }, testCatalog, undefined, false);
+    expect(h?.contents).toMatchObject({ kind: 'plaintext' });
+    const value = (h?.contents as MarkupContent).value;
+    expect(value).toContain('PORT · api');
+    expect(value).toContain('Default: 3000');
+    expect(value).not.toMatch(/\*\*|`|\|/);
+  });
+
   it('masks URL passwords', () => {
     const h = text(doc('REDIS_URL=redis://:s3cretpw@cache:6379\n'), 0, 15);
     expect(h).toContain('redis://:****@cache:6379');
@@ -67,4 +89,9 @@ describe('hover on a value', () => {
   it('is null away from entries', () => {
     expect(hover(doc('# comment\n'), { line: 0, character: 3 }, testCatalog)).toBeNull();
   });
+});
+
+it('keeps a value exactly as dotenv reads it in a plain-text hover', () => {
+  const h = hover(doc('GREETING="**hi** | `there` |"\n'), { line: 0, character: 12 }, testCatalog, undefined, false);
+  expect((h?.contents as MarkupContent).value).toContain('**hi** | `there` |');
 });

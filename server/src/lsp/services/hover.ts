@@ -1,12 +1,14 @@
 // Hover: on a key, what the catalog knows and the profile in force; on a value, the value as
-// dotenv reads it after interpolation, unless it is (or contains) a secret.
+// dotenv reads it after interpolation, unless the secret detector says it is (or contains) a secret:
+// by the variable's name or catalog entry, or by the value's own shape (docs/rules.md#what-messages-show).
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Position } from '../../../../shared/src/findings';
 import { ruleDocUrl } from '../../../../shared/src/rule-ids';
 import type { EnvEntry } from '../../parser/types';
 import type { CatalogView, VariableInfo } from './catalog';
 import { entryAt, type ParsedDocument } from './parsed';
-import { displayableValue, isSecret } from './redact';
+import { markdownToPlainText } from './plain-text';
+import { displayableValue, isSecret, isSecretEntryValue } from './redact';
 
 export interface ProfileInForce {
   profile: string;
@@ -21,12 +23,14 @@ const SOURCE_TEXT: Record<string, string> = {
   default: 'the default',
 };
 
-export function hover(doc: ParsedDocument, p: Position, catalog: CatalogView, profile?: ProfileInForce): Hover | null {
+export function hover(doc: ParsedDocument, p: Position, catalog: CatalogView, profile?: ProfileInForce, markdown = true): Hover | null {
   const hit = entryAt(doc.parsed, p);
   if (!hit) return null;
   const range = doc.parsed.lineIndex.rangeOf(hit.part === 'key' ? hit.entry.keySpan : hit.entry.rawSpan);
   const value = hit.part === 'key' ? keyHover(hit.entry.key, catalog.get(hit.entry.key), profile) : valueHover(doc, hit.entry, catalog);
-  return { contents: { kind: MarkupKind.Markdown, value }, range };
+  // A client that did not declare markdown gets the same content as plain text.
+  const contents = markdown ? { kind: MarkupKind.Markdown, value } : { kind: MarkupKind.PlainText, value: markdownToPlainText(value) };
+  return { contents, range };
 }
 
 export function keyHover(key: string, info: VariableInfo | undefined, profile?: ProfileInForce): string {
@@ -46,8 +50,8 @@ export function keyHover(key: string, info: VariableInfo | undefined, profile?: 
 }
 
 function valueHover(doc: ParsedDocument, entry: EnvEntry, catalog: CatalogView): string {
-  const secretOf = (k: string): boolean => isSecret(k, catalog.get(k));
-  if (secretOf(entry.key)) return `**${entry.key}** is a secret: its value is never shown.`;
+  if (isSecret(entry.key, catalog.get(entry.key))) return `**${entry.key}** is a secret: its value is never shown.`;
+  const secretOf = (e: EnvEntry): boolean => isSecretEntryValue(e.key, e.value, catalog.get(e.key));
   const effective = !entry.overridden;
   const expanded = effective ? doc.expanded()[entry.key] : undefined;
   const shown = expanded ?? entry.value;
@@ -59,11 +63,11 @@ function valueHover(doc: ParsedDocument, entry: EnvEntry, catalog: CatalogView):
   return lines.join('\n');
 }
 
-function secretValues(doc: ParsedDocument, secretOf: (k: string) => boolean): string[] {
+function secretValues(doc: ParsedDocument, secretOf: (e: EnvEntry) => boolean): string[] {
   const out: string[] = [];
   const expanded = doc.expanded();
   for (const e of doc.parsed.entries) {
-    if (!secretOf(e.key)) continue;
+    if (!secretOf(e)) continue;
     out.push(e.value);
     const x = expanded[e.key];
     if (x !== undefined) out.push(x);

@@ -1,6 +1,9 @@
-// Document outline (variables grouped by catalog group, in catalog group order) and folding
-// ranges (multi-line values, runs of comment lines).
-import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
+// Document outline (variables grouped by catalog group) and folding ranges (multi-line values, runs
+// of comment lines). A group is a run of consecutive variables of one catalog group, in file order:
+// a group's range must enclose its children, so one node per group for interleaved variables would
+// overlap the others (`deployment` 0–17 around `api` 2–12), which breaks breadcrumbs. A file written
+// section by section gets one node per section; a group that comes back later gets a second node.
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver';
 import type { Range } from '../../../../shared/src/findings';
 import type { EnvEntry, ParsedEnv } from '../../parser/types';
 import type { CatalogView } from './catalog';
@@ -9,22 +12,27 @@ import { comparePositions } from './positions';
 export const OTHER_GROUP = 'other';
 
 export function documentSymbols(parsed: ParsedEnv, catalog: CatalogView): DocumentSymbol[] {
-  const order = groupOrder(catalog);
-  const groups = new Map<string, DocumentSymbol[]>();
-  for (const e of parsed.entries) {
+  const runs: { name: string; children: DocumentSymbol[] }[] = [];
+  const entries = [...parsed.entries].sort((a, b) => a.keySpan.start - b.keySpan.start);
+  for (const e of entries) {
     const info = catalog.get(e.key);
     const group = info?.group ?? OTHER_GROUP;
-    const list = groups.get(group) ?? [];
-    list.push(entrySymbol(parsed, e, info?.type));
-    groups.set(group, list);
+    const last = runs.at(-1);
+    const symbol = entrySymbol(parsed, e, info?.type);
+    if (last?.name === group) last.children.push(symbol);
+    else runs.push({ name: group, children: [symbol] });
   }
-  const rank = (g: string): number => (order.includes(g) ? order.indexOf(g) : order.length);
-  return [...groups.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([name, children]) => {
-      const range = enclosing(children.map((c) => c.range));
-      return { name, kind: SymbolKind.Namespace, range, selectionRange: { start: range.start, end: range.start }, children };
-    });
+  return runs.map(({ name, children }) => {
+    const range = enclosing(children.map((c) => c.range));
+    return { name, kind: SymbolKind.Namespace, range, selectionRange: { start: range.start, end: range.start }, children };
+  });
+}
+
+/** For clients without hierarchicalDocumentSymbolSupport: the variables, each naming its group. */
+export function flatSymbols(uri: string, groups: readonly DocumentSymbol[]): SymbolInformation[] {
+  return groups.flatMap((g) =>
+    (g.children ?? []).map((c): SymbolInformation => ({ name: c.name, kind: c.kind, location: { uri, range: c.range }, containerName: g.name })),
+  );
 }
 
 function entrySymbol(parsed: ParsedEnv, e: EnvEntry, type: string | undefined): DocumentSymbol {
@@ -40,12 +48,6 @@ function entrySymbol(parsed: ParsedEnv, e: EnvEntry, type: string | undefined): 
   const detail = [type, e.overridden ? 'overridden by a later line' : undefined].filter(Boolean).join(' · ');
   if (detail) s.detail = detail;
   return s;
-}
-
-function groupOrder(catalog: CatalogView): string[] {
-  const seen: string[] = [];
-  for (const v of catalog.all()) if (!seen.includes(v.group)) seen.push(v.group);
-  return seen;
 }
 
 function enclosing(ranges: Range[]): Range {

@@ -13,8 +13,12 @@ export interface SchedulerDeps<R> {
   /** The document as it is now, or undefined when it is no longer open. */
   snapshot(uri: string): Snapshot | undefined;
   run(s: Snapshot): Promise<R>;
-  /** A current result; `runs` counts the runs for this document since it was opened. */
-  delivered(s: Snapshot, result: R, runs: number): void;
+  /**
+   * A current result; `runs` counts the runs for this document since it was opened; `previous` is the
+   * version of the result delivered before this one (equal to `s.version` when something other than
+   * an edit, such as settings, made the same version run again).
+   */
+  delivered(s: Snapshot, result: R, runs: number, previous: number | undefined): void;
   failed(s: Snapshot, error: unknown): void;
 }
 
@@ -95,8 +99,9 @@ export class ValidationScheduler<R> {
   }
 
   private deliver(snap: Snapshot, result: R, st: DocState<R>): void {
+    const previous = st.latest?.version;
     st.latest = { version: snap.version, result };
-    this.deps.delivered(snap, result, st.runs);
+    this.deps.delivered(snap, result, st.runs, previous);
     this.release(st, snap.version, result);
   }
 
