@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClientCapabilities, Diagnostic, DocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { z } from 'zod';
-import { LspSession } from './harness';
+import { LspSession, M1_SCHEMA } from './harness';
 
 const ProfileSchema = z.object({ client: z.string(), source: z.string(), capabilities: z.record(z.string(), z.unknown()) });
 
@@ -62,7 +62,12 @@ export class ClientDriver {
   ) {}
 
   static async start(profile: ClientProfile): Promise<ClientDriver> {
-    return new ClientDriver(await LspSession.start({ capabilities: profile.capabilities }), profile);
+    const driver = new ClientDriver(await LspSession.start({ capabilities: profile.capabilities }), profile);
+    // A client that cannot answer workspace/configuration hands its user's settings over in
+    // didChangeConfiguration right after initialize (Neovim's `settings`, eglot's
+    // workspace-configuration): the session's M1 schema arrives that way.
+    if (!declared(profile.capabilities).configuration) await driver.changeSettings(M1_SCHEMA);
+    return driver;
   }
 
   /** The server chose pull diagnostics for this client. */

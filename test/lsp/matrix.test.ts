@@ -79,7 +79,7 @@ describe.each(loadProfiles())('client $name', (profile) => {
     await c.s.open(u, 'my_flag=1\n');
     await c.diagnostics(u, has('unknown-key'), m);
     const m2 = c.s.mark();
-    await c.changeSettings({ validation: { connectivity: 'onSave', rules: { 'unknown-key': 'off' } } });
+    await c.changeSettings({ validation: { schema: 'm1', connectivity: 'onSave', rules: { 'unknown-key': 'off' } } });
     expect((await c.diagnostics(u, lacks('unknown-key'), m2)).map((d) => d.code)).not.toContain('unknown-key');
   });
 

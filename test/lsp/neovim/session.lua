@@ -15,6 +15,12 @@ local function run()
     name = 'm1-ops',
     cmd = { os.getenv('M1_NODE'), os.getenv('M1_SERVER'), '--stdio' },
     root_dir = vim.fn.expand('%:p:h'),
+    settings = { m1ops = { validation = { schema = 'm1' } } },
+    -- Neovim 0.7 sends no settings by itself (:help vim.lsp.start_client, on_init): the user's
+    -- config does, as here, and the server must take them from didChangeConfiguration.
+    on_init = function(c)
+      c.notify('workspace/didChangeConfiguration', { settings = c.config.settings })
+    end,
   })
   assert(client_id, 'start_client failed')
   vim.lsp.buf_attach_client(bufnr, client_id)
