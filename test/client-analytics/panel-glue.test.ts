@@ -102,7 +102,7 @@ it('closes its panel when the page cannot be built, on open and on restore after
   expect(AnalyticsPanel.state).toBeUndefined();
 
   const vscodeApi = await import('vscode');
-  const restored = vscodeApi.window.createWebviewPanel(ANALYTICS_VIEW_TYPE, 'restored', -1 as never, {});
+  const restored = vscodeApi.window.createWebviewPanel(ANALYTICS_VIEW_TYPE, 'restored', -1, {});
   await expect(AnalyticsPanel.revive(restored, ctx)).rejects.toThrow(/cspSource/);
   expect(disposedPanels).toEqual(['M1 Live Analytics', 'restored']);
   cspSource = "'self' https://*.vscode-cdn.net";
