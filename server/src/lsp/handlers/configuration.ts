@@ -4,6 +4,7 @@ import { MessageType, ShowMessageNotification, type Connection, type ShowMessage
 import { SETTINGS_SECTION } from '../../../../shared/src/settings';
 import type { SettingsSource } from '../services/settings';
 import type { ClientFeatures, ServerContext } from './context';
+import { revalidateAll } from './diagnostics';
 import { detach, guardNotification, type Log } from './guard';
 
 export function settingsSource(connection: Connection, client: ClientFeatures, log: Log): SettingsSource {
@@ -24,7 +25,7 @@ export function registerConfiguration(ctx: ServerContext): void {
       const pushed: unknown = p.settings;
       const section = isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined;
       ctx.settings.invalidate(section);
-      for (const uri of ctx.scheduler.openDocuments()) ctx.scheduler.changed(uri);
+      revalidateAll(ctx);
     }),
   );
 }

@@ -45,9 +45,23 @@ export function currentFindings(ctx: ServerContext, uri: string, v: Validated): 
   return [...v.output.findings, ...ctx.connectivity.findingsFor(uri, v.output.targets)];
 }
 
+/**
+ * Documents re-validated because the settings changed, per server (keyed by its scheduler). A
+ * pulling client pulls on its own after an edit, but not after a settings change: it is asked to
+ * pull again once each such run is delivered (before, VS Code kept showing a rule turned off).
+ */
+const awaitingRefresh = new WeakMap<object, Set<string>>();
+
+/** The settings changed: re-validate every open document, and have a pulling client pull again. */
+export function revalidateAll(ctx: ServerContext): void {
+  const uris = ctx.scheduler.openDocuments();
+  if (ctx.client.pullDiagnostics) awaitingRefresh.set(ctx.scheduler, new Set(uris));
+  for (const uri of uris) ctx.scheduler.changed(uri);
+}
+
 function afterRun(ctx: ServerContext, uri: string, v: Validated, runs: number): void {
   const findings = currentFindings(ctx, uri, v);
-  if (!ctx.client.pullDiagnostics) publish(ctx, uri);
+  if (!ctx.client.pullDiagnostics || awaitingRefresh.get(ctx.scheduler)?.delete(uri)) publish(ctx, uri);
   if (ctx.client.reportValidationRuns) {
     const params = { uri, version: v.version, runs, findings: findings.length };
     detach(ctx.log, 'm1ops/validationRun', ctx.connection.sendNotification(ValidationRunNotification.method, params));
