@@ -81,6 +81,7 @@ export function userSettings(serviceUrl: string): Record<string, unknown> {
     'extensions.ignoreRecommendations': true,
     'chat.commandCenter.enabled': false,
     'editor.inlineSuggest.enabled': false,
+    'remote.autoForwardPorts': false, // the service and the demo open ports; the Ports view need not offer them
     'm1ops.service.url': serviceUrl,
   };
 }

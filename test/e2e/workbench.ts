@@ -223,9 +223,16 @@ export class Workbench {
 
   // ---- panels, status bar, webviews -------------------------------------------------------
 
-  /** The Problems panel's rows (message, source, rule id, position) once `expect` is among them. */
-  async problems(expect: RegExp): Promise<Locator> {
+  /**
+   * The Problems panel's rows once one matches `expect`. The list is virtual (rows off screen are
+   * not in the page), so `filter` goes into the panel's filter box first: a text (message, rule id)
+   * or a glob of files ("**\/.env.production"); '' shows everything.
+   */
+  async problems(expect: RegExp, filter: string): Promise<Locator> {
     if (!(await this.page.locator('.markers-panel').isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await this.page.locator('.markers-panel').waitFor();
+    const box = this.page.locator('.part.panel .viewpane-filter input:visible').first();
+    if ((await box.inputValue()) !== filter) await box.fill(filter);
     const rows = this.page.locator('.markers-panel .monaco-list-row');
     await rows.filter({ hasText: expect }).first().waitFor();
     return rows;

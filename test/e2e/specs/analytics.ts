@@ -21,10 +21,11 @@ export async function analyticsSteps(ctx: E2eContext): Promise<void> {
     await moves(frame, '[data-figure="events-received"]');
     await moves(frame, '#m1-chart-throughput', 'data-points');
     // Enough seconds for lines on the charts before the README's picture is taken.
-    await frame.waitForFunction(() => Number(document.querySelector('#m1-chart-latency')?.getAttribute('data-points') ?? 0) >= 8, undefined, { polling: 250 });
+    await frame.waitForFunction(() => Number(document.querySelector('#m1-chart-latency')?.getAttribute('data-points') ?? 0) >= 12, undefined, { polling: 250 });
     check((await received.innerText()) !== '–', 'no events counted');
     const said = (await wb.notifications()).join('\n');
     check(!/Open Live Analytics failed/.test(said), `VS Code says: ${said}`);
+    await wb.closePanel(); // the whole page for the README's picture
     await wb.page.screenshot({ path: join(ctx.screenshots, 'live-analytics.png') });
   });
 

@@ -86,7 +86,7 @@ export async function commandSteps(ctx: E2eContext): Promise<void> {
       await wb.openFile(FILES.services);
       await wb.runCommand('M1: Check Connectivity');
       await wb.notification(/M1: 1 of 4 unreachable: M1_ANALYTICS_URL\. See the Problems panel\./);
-      const rows = await wb.problems(/unreachable/);
+      const rows = await wb.problems(/unreachable/, 'unreachable');
       const text = (await rows.allInnerTexts()).join('\n');
       check(text.includes(`127.0.0.1:${ctx.closedPort}`) || text.includes('M1_ANALYTICS_URL'), `Problems: ${text}`);
       check(!/REDIS_URL.*unreachable|DATABASE_URL.*unreachable/.test(text), `Redis or PostgreSQL reported unreachable: ${text}`);
@@ -113,7 +113,7 @@ export async function commandSteps(ctx: E2eContext): Promise<void> {
     await wb.runCommand('M1: Restart Language Server');
     await waitForLog(ctx, new RegExp(`(${READY.source}[^]*){${before + 1}}`), `a new server (the log had ${before} "ready" lines)`);
     await wb.statusItem('m1ops.status').filter({ hasText: /M1 development/ }).waitFor();
-    await wb.problems(/LOG_LEVEL must be one of/);
+    await wb.problems(/LOG_LEVEL must be one of/, 'LOG_LEVEL must');
   });
 
   await runner.step('Show Output and the status bar item open the M1 Ops log', async () => {

@@ -17,7 +17,7 @@ export async function editorSteps(ctx: E2eContext): Promise<void> {
     const tooltip = (await status.getAttribute('aria-label')) ?? '';
     check(/profile production \(file-name\) — [1-9]\d* critical, [1-9]\d* errors, [1-9]\d* warnings, [1-9]\d* info/.test(tooltip), `status item: ${tooltip}`);
     await wb.editor().locator('.squiggly-error').first().waitFor();
-    const rows = await wb.problems(/placeholder-secret/);
+    const rows = await wb.problems(/placeholder-secret/, '**/.env.production');
     // Each level, as VS Code shows it: critical and error are Errors (critical says so first), then Warning and Info.
     const expected: [RegExp, string][] = [
       [/^Error: Critical: JWT_SECRET is a well-known placeholder/, 'placeholder-secret'],
@@ -35,7 +35,7 @@ export async function editorSteps(ctx: E2eContext): Promise<void> {
   });
 
   await runner.step('rule ids link to their documentation', async () => {
-    const rows = await wb.problems(/placeholder-secret/);
+    const rows = await wb.problems(/placeholder-secret/, '**/.env.production');
     const row = rows.filter({ hasText: 'placeholder-secret' }).first();
     const link = row.locator('a.monaco-link, a[href]', { hasText: 'placeholder-secret' }).first();
     await link.waitFor();
@@ -46,7 +46,7 @@ export async function editorSteps(ctx: E2eContext): Promise<void> {
   await runner.step('activation on .env and *.env (profile from NODE_ENV, then the default)', async () => {
     await wb.openFile(FILES.dev);
     await status.filter({ hasText: /M1 development/ }).waitFor();
-    await wb.problems(/LOG_LEVEL must be one of/);
+    await wb.problems(/LOG_LEVEL must be one of/, 'LOG_LEVEL must');
     await wb.openFile(FILES.services);
     await wb.page.locator('#status\\.editor\\.mode', { hasText: exact('dotenv') }).waitFor();
     await status.filter({ hasText: /M1 development/ }).waitFor();
@@ -95,7 +95,7 @@ export async function editorSteps(ctx: E2eContext): Promise<void> {
 
   await runner.step('quick fix: generate a strong secret for a placeholder', async () => {
     await wb.openFile(FILES.production);
-    await wb.problems(/placeholder-secret/);
+    await wb.problems(/placeholder-secret/, '**/.env.production'); // every level on screen for the picture
     await wb.goto(4, 12);
     const titles = await wb.quickFix(/Generate a strong secret for JWT_SECRET/, async () => {
       await wb.page.screenshot({ path: join(ctx.screenshots, 'editor-diagnostics.png') });
@@ -110,7 +110,7 @@ export async function editorSteps(ctx: E2eContext): Promise<void> {
 
   await runner.step('"Fix all M1 issues in this file" applies every safe fix', async () => {
     await wb.openFile(FILES.staging);
-    await wb.problems(/quote-character/);
+    await wb.problems(/quote-character/, 'quote-character');
     await wb.runCommand('Source Action...');
     await wb.chooseAction(/^Fix all M1 issues in this file$/);
     await wb.waitForEditorText(/^M1_API_BASE_URL=https:\/\/api\.staging\.example\.com\nLOG_LEVEL=info\n?$/, 'the fixed file');

@@ -15,12 +15,12 @@ export async function settingsSteps(ctx: E2eContext): Promise<void> {
     await setWorkspaceSettings(ctx, { 'm1ops.validation.profile': 'production' }, FILES.dev);
     await status.filter({ hasText: /M1 production/ }).waitFor();
     const tooltip = (await status.getAttribute('aria-label')) ?? '';
-    check(tooltip.includes('profile production (setting)'), `status item: ${tooltip}`);
-    await wb.problems(/M1_REGION is missing but required in production/);
+    check(/profile production \((?!file-name)/.test(tooltip), `status item: ${tooltip}`);
+    await wb.problems(/M1_REGION is missing but required in production/, 'M1_REGION');
   });
 
   await runner.step('settings: a rule turned off in m1ops.validation.rules disappears at once', async () => {
-    await wb.problems(/LOG_LEVEL must be one of/);
+    await wb.problems(/LOG_LEVEL must be one of/, 'LOG_LEVEL must');
     await setWorkspaceSettings(ctx, { 'm1ops.validation.rules': { 'invalid-value': 'off' } }, FILES.dev);
     await invalidValue.first().waitFor({ state: 'detached' });
     await status.filter({ hasText: /M1 development/ }).waitFor(); // the profile setting went with the rest
