@@ -23,6 +23,8 @@ import { Workbench } from './workbench';
 const ROOT = join(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DOC_IMAGES = ['editor-diagnostics.png', 'live-analytics.png'];
+/** A run that hangs past this is stopped and counted as failed (a normal run takes 2-3 min). */
+const WATCHDOG_MS = Number(process.env.M1_E2E_TIMEOUT_MS ?? 20 * 60_000);
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -47,6 +49,14 @@ async function main(): Promise<number> {
 
   const started: Child[] = [];
   let browser: Browser | null = null;
+  const watchdog = setTimeout(() => {
+    runner.fail('the run finishes in time', `still running after ${WATCHDOG_MS / 60_000} min: stopped`);
+    void Promise.allSettled(started.map((p) => p.stop())).then(() => {
+      runner.summary();
+      process.exit(1);
+    });
+  }, WATCHDOG_MS);
+  watchdog.unref();
   try {
     const service = await startService(ROOT, join(artifacts, 'service-data'), join(artifacts, 'service.log'));
     started.push(service.proc);
@@ -84,7 +94,7 @@ async function main(): Promise<number> {
     const loaded = await runner.step('the workbench loads the workspace', async () => {
       await wb.load(cs.url);
       await wb.openFile(FILES.production);
-    });
+    }, true);
     if (loaded) {
       await editorSteps(ctx);
       await settingsSteps(ctx);
@@ -93,6 +103,7 @@ async function main(): Promise<number> {
       await logSteps(ctx);
     }
   } finally {
+    clearTimeout(watchdog);
     await browser?.close();
     for (const p of started.reverse()) await p.stop();
   }

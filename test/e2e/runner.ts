@@ -33,8 +33,9 @@ export class Runner {
     return this.results.filter((r) => r.status === 'failed').length;
   }
 
-  async step(name: string, run: () => Promise<void>): Promise<boolean> {
-    if (this.filter && !this.filter.test(name)) return true;
+  /** Runs a step; `always`: also when --grep would leave it out (the set-up every step needs). */
+  async step(name: string, run: () => Promise<void>, always = false): Promise<boolean> {
+    if (!always && this.filter && !this.filter.test(name)) return true;
     const started = Date.now();
     try {
       await run();
@@ -46,6 +47,11 @@ export class Runner {
       await this.#screenshot(name);
       return false;
     }
+  }
+
+  /** Records a failure that happened outside a step (the watchdog). */
+  fail(name: string, reason: string): void {
+    this.#record({ name, status: 'failed', ms: 0, error: reason });
   }
 
   skip(name: string, reason: string): void {

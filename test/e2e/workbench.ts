@@ -239,6 +239,7 @@ export class Workbench {
   }
 
   async closePanel(): Promise<void> {
+    if (!(await this.page.locator('.part.panel').isVisible())) return; // the palette offers Hide Panel only when it shows
     await this.runCommand('View: Hide Panel');
     await this.page.locator('.part.panel').waitFor({ state: 'hidden' });
   }

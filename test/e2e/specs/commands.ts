@@ -130,5 +130,8 @@ export async function commandSteps(ctx: E2eContext): Promise<void> {
 async function outputShown(ctx: E2eContext): Promise<void> {
   const panel = ctx.wb.page.locator('.part.panel');
   await panel.locator('.monaco-select-box, select', { hasText: /M1 Ops/ }).first().waitFor();
-  await panel.locator('.monaco-editor .view-lines', { hasText: /\S/ }).first().waitFor();
+  // The panel's filter box can keep a text typed for the Problems view: the whole log, please.
+  const filter = panel.locator('.viewpane-filter input:visible').first();
+  if ((await filter.count()) > 0 && (await filter.inputValue()) !== '') await filter.fill('');
+  await panel.locator('.monaco-editor .view-lines', { hasText: /ready/ }).first().waitFor();
 }
