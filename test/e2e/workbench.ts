@@ -8,11 +8,20 @@ import { check } from './runner';
 const QUICK_INPUT = '.quick-input-widget';
 const QUICK_ROWS = `${QUICK_INPUT} .monaco-list-row`;
 
+export interface Notice {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
 export class Workbench {
+  /** Every notification VS Code showed during the run, across window reloads. */
+  readonly notices: Notice[] = [];
+
   constructor(readonly page: Page) {}
 
   /** Opens the workbench and waits until the explorer shows the workspace. */
   async load(url: string): Promise<void> {
+    await this.#recordNotifications();
     await this.page.goto(url);
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
   }
@@ -92,6 +101,26 @@ export class Workbench {
   async clearNotifications(): Promise<void> {
     await this.runCommand('Notifications: Clear All Notifications');
     await this.page.locator('.notifications-toasts .notification-list-item').first().waitFor({ state: 'hidden' });
+  }
+
+  /** Installs, in every page load, an observer that reports each new notification toast. */
+  async #recordNotifications(): Promise<void> {
+    await this.page.exposeFunction('__m1e2eNotice', (severity: string, message: string) => {
+      this.notices.push({ severity: severity === 'error' || severity === 'warning' ? severity : 'info', message });
+    });
+    await this.page.addInitScript(() => {
+      const report = (window as unknown as { __m1e2eNotice: (s: string, m: string) => void }).__m1e2eNotice;
+      const scan = (): void => {
+        for (const item of document.querySelectorAll<HTMLElement>('.notification-list-item:not([data-m1-seen])')) {
+          const message = item.querySelector('.notification-list-item-message')?.textContent ?? '';
+          if (message === '') continue;
+          item.dataset.m1Seen = '1';
+          const icon = item.querySelector('.notification-list-item-icon')?.className ?? '';
+          report(/codicon-error/.test(icon) ? 'error' : /codicon-warning/.test(icon) ? 'warning' : 'info', message);
+        }
+      };
+      new MutationObserver(scan).observe(document, { childList: true, subtree: true });
+    });
   }
 
   // ---- editor ----------------------------------------------------------------------------
