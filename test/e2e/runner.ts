@@ -45,6 +45,7 @@ export class Runner {
       const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
       this.#record({ name, status: 'failed', ms: Date.now() - started, error });
       await this.#screenshot(name);
+      await this.#reset();
       return false;
     }
   }
@@ -72,6 +73,16 @@ export class Runner {
     const mark = r.status === 'passed' ? 'ok  ' : r.status === 'failed' ? 'FAIL' : 'skip';
     this.out(`${mark} ${r.name} (${(r.ms / 1000).toFixed(1)} s)`);
     if (r.error) this.out(`     ${r.error.split('\n').slice(0, 12).join('\n     ')}`);
+  }
+
+  /**
+   * After a failure, closes what the step may have left open (an input box that ignores focus
+   * loss, a menu, a modal dialog), so that one failure does not block the steps after it.
+   */
+  async #reset(): Promise<void> {
+    const page = this.#page;
+    if (!page || page.isClosed()) return;
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Escape').catch(() => undefined);
   }
 
   async #screenshot(name: string): Promise<void> {
