@@ -7,15 +7,18 @@ import { RestartPolicy } from './restart-policy';
 import { CLIENT_ID, CLIENT_NAME, clientOptions, serverOptions } from './server-options';
 import { statusBar } from './status-bar';
 import { activateAnalytics } from './analytics/activate';
+import { traceChannel } from './trace-channel';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  const trace = traceChannel(output); // so that `m1ops.trace.server` alone turns the trace on
   const policy = new RestartPolicy();
   const lc = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(context.extensionPath), {
     ...clientOptions(),
     outputChannel: output,
+    traceOutputChannel: trace,
     errorHandler: errorHandler(policy),
   });
   client = lc;
@@ -25,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   context.subscriptions.push(
     output,
+    trace,
     statusBar(lc, 'm1ops.showOutput'),
     ...registerCommands(vscodeHost(() => lc, output, restart), output),
     activateAnalytics(context, output), // analytics webview, token commands, service status bar

@@ -4,7 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CATEGORY, COMMANDS } from './commands';
 import type { CommandHost, EditorHandle } from './host';
 
-export function vscodeHost(client: () => LanguageClient, output: vscode.OutputChannel, restart: () => Promise<void>): CommandHost {
+export function vscodeHost(client: () => LanguageClient, output: vscode.LogOutputChannel, restart: () => Promise<void>): CommandHost {
   return {
     activeEditor: () => {
       const editor = vscode.window.activeTextEditor;
@@ -32,14 +32,17 @@ function editorHandle(editor: vscode.TextEditor): EditorHandle {
   };
 }
 
-/** Registers every command of the table; a failing command is reported once, in words. */
-export function registerCommands(host: CommandHost, output: vscode.OutputChannel): vscode.Disposable[] {
+/**
+ * Registers every command of the table; a failing command is reported once, in words, and logged
+ * at the error level (the output is a LogOutputChannel: appendLine would log it as [info]).
+ */
+export function registerCommands(host: CommandHost, output: Pick<vscode.LogOutputChannel, 'error'>): vscode.Disposable[] {
   return COMMANDS.map((c) =>
     vscode.commands.registerCommand(c.id, async () => {
       try {
         await c.run(host);
       } catch (e) {
-        output.appendLine(`${CATEGORY}: ${c.title} failed: ${e instanceof Error ? e.message : String(e)}`);
+        output.error(`${CATEGORY}: ${c.title} failed: ${e instanceof Error ? e.message : String(e)}`);
         void vscode.window.showErrorMessage(`${CATEGORY}: ${c.title} failed. See "M1: Show Output" for details.`);
       }
     }),

@@ -18,22 +18,25 @@ const posted: unknown[] = [];
 let html = '';
 let receive: (m: unknown) => void = () => {};
 let disposePanel: () => void = () => {};
+/** What VS Code 1.100 gives: several sources (a test below swaps in one the page must refuse). */
+let cspSource = "'self' https://*.vscode-cdn.net";
+const disposedPanels: string[] = [];
 
 vi.mock('vscode', () => ({
   Uri: { joinPath: (base: FakeUri, ...parts: string[]) => uri([base.path, ...parts].join('/')) },
   ViewColumn: { Active: -1 },
   commands: { executeCommand: () => Promise.resolve() },
   window: {
-    createWebviewPanel: (viewType: string, _title: string, _col: number, options: (typeof created)[number]['options']) => {
+    createWebviewPanel: (viewType: string, title: string, _col: number, options: (typeof created)[number]['options']) => {
       created.push({ viewType, options });
       const listeners: (() => void)[] = [];
       disposePanel = () => listeners.forEach((l) => l());
       return {
         reveal: () => {},
-        dispose: () => {},
+        dispose: () => disposedPanels.push(title),
         onDidDispose: (l: () => void) => (listeners.push(l), { dispose: () => {} }),
         webview: {
-          cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+          cspSource,
           asWebviewUri: (u: FakeUri) => ({ toString: () => `https://file+.vscode-resource.vscode-cdn.net${u.path}` }),
           postMessage: (m: unknown) => (posted.push(m), Promise.resolve(true)),
           onDidReceiveMessage: (l: (m: unknown) => void) => ((receive = l), { dispose: () => {} }),
@@ -73,7 +76,7 @@ it('opens the page with a strict CSP, relays without the token, and closes the s
 
   const nonce = /<script nonce="([^"]+)" src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\.js"><\/script>/.exec(html)?.[1];
   expect(nonce).toMatch(/^[A-Za-z0-9+/]{24}$/);
-  expect(html).toContain(`script-src &#39;nonce-${nonce}&#39;; style-src https://file+.vscode-resource.vscode-cdn.net;`);
+  expect(html).toContain(`script-src &#39;nonce-${nonce}&#39;; style-src &#39;self&#39; https://*.vscode-cdn.net;`);
   expect(html).not.toContain('connect-src');
   expect(html).not.toContain(token);
 
@@ -88,4 +91,19 @@ it('opens the page with a strict CSP, relays without the token, and closes the s
   disposePanel();
   await poll(() => service.deps.hub.size).toBe(0);
   expect(AnalyticsPanel.state).toBeUndefined();
+});
+
+it('closes its panel when the page cannot be built, on open and on restore after a reload', async () => {
+  cspSource = "'unsafe-inline'"; // a source the page refuses: building the page throws
+  const ctx = { extensionUri: uri('/ext') as never, serviceUrl: () => service.url, token: () => Promise.resolve(null), log: () => {}, setAdminTokenCommand: 'm1ops.setAdminToken' };
+  disposedPanels.length = 0;
+  await expect(AnalyticsPanel.show(ctx)).rejects.toThrow(/cspSource/);
+  expect(disposedPanels).toEqual(['M1 Live Analytics']);
+  expect(AnalyticsPanel.state).toBeUndefined();
+
+  const vscodeApi = await import('vscode');
+  const restored = vscodeApi.window.createWebviewPanel(ANALYTICS_VIEW_TYPE, 'restored', -1, {});
+  await expect(AnalyticsPanel.revive(restored, ctx)).rejects.toThrow(/cspSource/);
+  expect(disposedPanels).toEqual(['M1 Live Analytics', 'restored']);
+  cspSource = "'self' https://*.vscode-cdn.net";
 });

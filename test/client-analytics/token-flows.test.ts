@@ -105,6 +105,20 @@ describe('token flows against the service', () => {
     expect(p.shown.at(-1)?.message).toBe('M1: 2 audit entries saved to /tmp/audit.json.');
   });
 
+  it('Audit says "1 audit entry", not "all 1 entries"', async () => {
+    const p = await run(auditRevocations, [
+      { input: '' },
+      { input: 'calendar' },
+      { input: '1h' },
+      { pick: (items) => items[0]?.value },
+      { save: '/tmp/audit-one.json' },
+    ]);
+    const picker = p.asked[3] as { title: string; items: { label: string; detail?: string }[] };
+    expect(picker.title).toBe('M1: 1 audit entry (newest first)');
+    expect(picker.items[0]?.detail).toBe('the entry with every field');
+    expect(p.shown.at(-1)?.message).toBe('M1: 1 audit entry saved to /tmp/audit-one.json.');
+  });
+
   it('says what to do: no token set, token refused, scope missing', async () => {
     const none = await run(checkTokenStatus, [], null);
     expect(none.shown).toEqual([{ level: 'warn', message: NO_ADMIN_TOKEN }]);

@@ -31,7 +31,12 @@ beforeEach(() => {
 
 function setup(restart: () => Promise<void>) {
   const lines: string[] = [];
-  const output = { appendLine: (l: string) => lines.push(l) } as unknown as Parameters<typeof registerCommands>[1];
+  // A LogOutputChannel records the level of each line: failures must be at [error], never [info].
+  const output = {
+    appendLine: (l: string) => lines.push(`[info] ${l}`),
+    info: (l: string) => lines.push(`[info] ${l}`),
+    error: (l: string) => lines.push(`[error] ${l}`),
+  };
   const host = { activeEditor: () => undefined, request: () => Promise.resolve(null), info: () => undefined, warn: () => undefined, copyToClipboard: () => Promise.resolve(), showOutput: () => undefined, restartServer: restart };
   const disposables = registerCommands(host, output);
   return { lines, disposables };
@@ -44,9 +49,9 @@ it('registers every command of the table, once', () => {
   expect(registered.size).toBe(0);
 });
 
-it('turns a failing command into one line in the output and one short error message', async () => {
+it('turns a failing command into one [error] line in the output and one short error message', async () => {
   const { lines } = setup(() => Promise.reject(new Error('connection lost')));
   await registered.get('m1ops.restartServer')?.();
-  expect(lines).toEqual(['M1: Restart Language Server failed: connection lost']);
+  expect(lines).toEqual(['[error] M1: Restart Language Server failed: connection lost']);
   expect(shown).toEqual([{ kind: 'error', message: 'M1: Restart Language Server failed. See "M1: Show Output" for details.' }]);
 });

@@ -33,7 +33,8 @@ export function activateAnalytics(context: vscode.ExtensionContext, output: vsco
     delete: () => Promise.resolve(context.secrets.delete(SECRET_KEY)),
   };
   const token = async (): Promise<string | null> => (await store.get()) ?? null;
-  const log = (line: string): void => output.info(line);
+  // The session only logs what went wrong (a message it could not post or had to ignore).
+  const log = (line: string): void => output.warn(line);
   const prompter = vscodePrompter();
   const api = async (): Promise<ApiClient | null> => {
     const t = await token();

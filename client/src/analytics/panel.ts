@@ -37,14 +37,27 @@ export class AnalyticsPanel implements vscode.Disposable {
       return;
     }
     const panel = vscode.window.createWebviewPanel(ANALYTICS_VIEW_TYPE, 'M1 Live Analytics', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
-    AnalyticsPanel.#current = new AnalyticsPanel(panel, ctx, await ctx.token());
+    AnalyticsPanel.#current = await AnalyticsPanel.#attach(panel, ctx);
   }
 
   /** For the serializer: a panel VS Code restored after a reload. */
   static async revive(panel: vscode.WebviewPanel, ctx: PanelContext): Promise<void> {
     panel.webview.options = webviewOptions(ctx.extensionUri);
     AnalyticsPanel.#current?.dispose();
-    AnalyticsPanel.#current = new AnalyticsPanel(panel, ctx, await ctx.token());
+    AnalyticsPanel.#current = await AnalyticsPanel.#attach(panel, ctx);
+  }
+
+  /**
+   * Fills `panel` with the page and its session. When that fails the panel is closed before the
+   * error goes up: a blank "M1 Live Analytics" tab left behind would look like a page still loading.
+   */
+  static async #attach(panel: vscode.WebviewPanel, ctx: PanelContext): Promise<AnalyticsPanel> {
+    try {
+      return new AnalyticsPanel(panel, ctx, await ctx.token());
+    } catch (e) {
+      panel.dispose();
+      throw e;
+    }
   }
 
   /** The token or the service URL changed. */

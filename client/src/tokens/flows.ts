@@ -185,6 +185,11 @@ export function auditLabel(e: AuditEntry): { label: string; description: string;
   };
 }
 
+/** "1 audit entry", "2 audit entries". */
+export function auditEntries(n: number, more = false): string {
+  return `${n}${more ? '+' : ''} audit ${n === 1 && !more ? 'entry' : 'entries'}`;
+}
+
 export async function auditRevocations(d: TokenFlowDeps, answers?: AuditAnswers): Promise<void> {
   await withApi(d, async (api) => {
     const f = answers ?? (await askAuditFilters(d.prompter));
@@ -196,10 +201,10 @@ export async function auditRevocations(d: TokenFlowDeps, answers?: AuditAnswers)
     }
     type Choice = { kind: 'export' } | { kind: 'entry'; entry: AuditEntry };
     const choice = await d.prompter.pick<Choice>({
-      title: `M1: ${entries.length}${truncated ? '+' : ''} audit entries (newest first)`,
+      title: `M1: ${auditEntries(entries.length, truncated)} (newest first)`,
       placeHolder: 'Pick an entry for its details, or export them all',
       items: [
-        { label: '$(save) Export as JSON…', detail: `all ${entries.length} entries with every field`, value: { kind: 'export' } },
+        { label: '$(save) Export as JSON…', detail: `${entries.length === 1 ? 'the entry' : `all ${entries.length} entries`} with every field`, value: { kind: 'export' } },
         ...entries.map((entry) => ({ ...auditLabel(entry), value: { kind: 'entry' as const, entry } })),
       ],
     });
@@ -210,7 +215,7 @@ export async function auditRevocations(d: TokenFlowDeps, answers?: AuditAnswers)
     }
     const content = `${JSON.stringify({ filters: f, exportedAt: new Date(d.now?.() ?? Date.now()).toISOString(), truncated, entries }, null, 2)}\n`;
     const where = await d.prompter.saveFile('m1-token-audit.json', content);
-    if (where) d.prompter.info(`M1: ${entries.length} audit entries saved to ${where}.`);
+    if (where) d.prompter.info(`M1: ${auditEntries(entries.length)} saved to ${where}.`);
   });
 }
 

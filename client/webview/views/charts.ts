@@ -4,6 +4,7 @@
 import uPlot from 'uplot';
 import { EVENT_TYPES, type AnomalyPayload } from '../../../shared/src/events';
 import { ERROR_RATE_LABEL, ERROR_RATE_TYPES, type DashboardModel, type LatencyType, type SeriesKey } from '../model/dashboard-model';
+import { fittedAxisSize } from './axis-size';
 import type { Palette } from './theme';
 
 type ChartId = 'throughput' | 'latency' | 'errors' | 'cost';
@@ -143,7 +144,7 @@ export class Charts {
     }
     const axis = (values?: uPlot.Axis['values']): uPlot.Axis => ({
       stroke: p.fg,
-      ...(values ? { size: 64 } : {}), // room for 1,200 ms
+      ...(values ? { size: fittedAxisSize(p.font) } : {}), // as wide as the widest label
       font: p.font,
       grid: { stroke: p.grid, width: 1 },
       ticks: { stroke: p.grid, width: 1 },

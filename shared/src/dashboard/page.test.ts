@@ -27,7 +27,18 @@ describe('renderDashboardHtml', () => {
     for (const id of Object.values(IDS).filter((i) => i !== IDS.setToken)) expect(html).toContain(`id="${id}"`);
   });
 
+  it("takes a real VS Code's cspSource, which holds several sources", () => {
+    // What VS Code 1.100 gives (webview.cspSource): 'self' and the CDN host, separated by a space.
+    const csp = dashboardCsp({ nonce, cspSource: "'self' https://*.vscode-cdn.net", mode: 'webview' });
+    expect(csp).toContain("style-src 'self' https://*.vscode-cdn.net;");
+    const html = renderDashboardHtml({ nonce, scriptUri: 'https://x.vscode-cdn.net/w.js', styleUri: 's.css', cspSource: "'self'  https://*.vscode-cdn.net ", mode: 'webview' });
+    expect(html).toContain('style-src &#39;self&#39; https://*.vscode-cdn.net;');
+  });
+
   it('refuses a weak nonce or a source that would widen the policy', () => {
+    expect(() => dashboardCsp({ nonce, cspSource: "'self' 'unsafe-inline'", mode: 'webview' })).toThrow(/cspSource/);
+    expect(() => dashboardCsp({ nonce, cspSource: 'https://a,https://b', mode: 'webview' })).toThrow(/cspSource/);
+    expect(() => dashboardCsp({ nonce, cspSource: '  ', mode: 'webview' })).toThrow(/cspSource/);
     expect(() => dashboardCsp({ nonce: 'short', mode: 'browser' })).toThrow(/nonce/);
     expect(() => dashboardCsp({ nonce, cspSource: "https://a; script-src 'unsafe-inline'", mode: 'webview' })).toThrow(/cspSource/);
   });

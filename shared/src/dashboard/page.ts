@@ -11,7 +11,10 @@ export interface DashboardPageOptions {
   scriptUri: string;
   /** media/dashboard.css; it @imports vendor/uPlot.min.css relative to itself. */
   styleUri: string;
-  /** Where styles may come from: the webview's `cspSource`; 'self' for the browser page. */
+  /**
+   * Where styles may come from: the webview's `cspSource`; 'self' for the browser page. A real
+   * VS Code gives several sources separated by spaces (`'self' https://*.vscode-cdn.net`).
+   */
   cspSource?: string;
   mode: DashboardMode;
 }
@@ -43,7 +46,17 @@ export const IDS = {
 } as const;
 
 const NONCE = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
+/** One source expression: a host or scheme source, or 'self'; never a keyword that widens the policy. */
 const CSP_SOURCE = /^[^\s;,'"]+$|^'self'$/;
+
+/** The source list, each expression checked: nothing can end the directive or add a keyword. */
+function cspSources(raw: string): string {
+  const sources = raw.trim().split(/[ \t]+/);
+  if (raw.trim() === '' || !sources.every((s) => CSP_SOURCE.test(s))) {
+    throw new Error('dashboard: cspSource must be a list of CSP source expressions (hosts, schemes or \'self\')');
+  }
+  return sources.join(' ');
+}
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -52,8 +65,7 @@ function esc(s: string): string {
 /** The Content-Security-Policy of the page (also sent as a header by the service). */
 export function dashboardCsp(o: Pick<DashboardPageOptions, 'nonce' | 'cspSource' | 'mode'>): string {
   if (!NONCE.test(o.nonce)) throw new Error('dashboard: the nonce must be at least 16 base64 characters');
-  const src = o.cspSource ?? "'self'";
-  if (!CSP_SOURCE.test(src)) throw new Error('dashboard: cspSource must be one CSP source expression');
+  const src = cspSources(o.cspSource ?? "'self'");
   return [
     "default-src 'none'",
     `script-src 'nonce-${o.nonce}'`,

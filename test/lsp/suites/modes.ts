@@ -51,6 +51,22 @@ export function modesSuite(): void {
       await s.validationRun(uri, v2); // sent before the pull answer: everything the server sent is in
       expect(s.all('textDocument/publishDiagnostics')).toEqual([]);
     });
+
+    it('asks the client to pull again after a settings change (a rule turned off disappears)', async () => {
+      const uri = uriOf('pull-settings.env');
+      await s.open(uri, 'my_flag=1\n');
+      const first = await s.conn.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+      expect(first.kind === 'full' && byRule(first.items, 'unknown-key')).toBeTruthy();
+      const { runs } = await s.validationRun(uri, 1);
+      const refreshes = s.all('workspace/diagnostic/refresh').length;
+      await s.changeSettings({ validation: { rules: { 'unknown-key': 'off' } } });
+      await s.waitFor<ValidationRunParams>(ValidationRunNotification.method, (p) => p.uri === uri && p.runs > runs);
+      // The refresh is sent before the run's notification: a client that pulls on it gets the new run.
+      expect(s.all('workspace/diagnostic/refresh').length).toBeGreaterThan(refreshes);
+      const again = await s.conn.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+      expect(again.kind === 'full' && byRule(again.items, 'unknown-key')).toBeFalsy();
+      await s.changeSettings({});
+    });
   });
 
   describe('settings', () => {

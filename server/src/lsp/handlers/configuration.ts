@@ -25,6 +25,7 @@ export function registerConfiguration(ctx: ServerContext): void {
       const pushed: unknown = p.settings;
       const section = isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined;
       ctx.settings.invalidate(section);
+      // Each open document runs again at its version: diagnostics.ts pushes, or asks a pulling client to pull again.
       for (const uri of ctx.scheduler.openDocuments()) ctx.scheduler.changed(uri);
     }),
   );
