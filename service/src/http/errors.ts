@@ -7,8 +7,11 @@
 //   errorBody(code, message, issues?) → ErrorBody
 //   zodIssues(error: z.ZodError, pathPrefix?) → ErrorIssue[]   ("events[3].durationMs" style paths)
 //   parseOr400(schema, value, what) → parsed value, or throws HttpError 400 `invalid_<what>` naming each bad field
-//   installErrorHandlers(app)   (called by buildApp: 400/404/405/413/415/500 in this shape)
-import type { FastifyError, FastifyInstance } from 'fastify';
+//   installErrorHandlers(app)   (called by buildApp: 400/404/405/413/415/429/500/503 in this shape)
+//   clientErrorHandler          (fastify option: 400/408/431 written on the raw socket, same shape)
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
 export interface ErrorIssue {
@@ -82,6 +85,12 @@ function fromFastifyError(err: FastifyError): HttpError | null {
     default:
       break;
   }
+  // secure-json-parse (fastify's JSON parser) refuses prototype-poisoning keys: say so, not "malformed".
+  if (/forbidden prototype property|forbidden constructor property/i.test(err.message)) {
+    return new HttpError(400, 'forbidden_key', 'the body holds a `__proto__` or `constructor.prototype` key, which is refused (prototype-poisoning protection); rename it', [
+      { path: '(body)', message: 'forbidden key `__proto__` / `constructor.prototype`' },
+    ]);
+  }
   // JSON.parse errors from the default parser carry statusCode 400 but no FST code on some paths.
   if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
     return new HttpError(400, 'invalid_json', `malformed JSON body: ${err.message}`, [{ path: '(body)', message: err.message }]);
@@ -100,11 +109,52 @@ export function installErrorHandlers(app: FastifyInstance): void {
       request.log.error({ err }, 'unhandled error');
       return reply.code(500).send(errorBody('internal', 'internal server error'));
     }
-    if (httpErr.status >= 500) request.log.error({ err }, httpErr.message);
+    if (httpErr.status >= 500 && httpErr.code !== 'too_many_streams' && httpErr.code !== 'shutting_down') request.log.error({ err }, httpErr.message);
     for (const [k, v] of Object.entries(httpErr.headers)) void reply.header(k, v);
+    // Refused before its body was read (auth runs in onRequest): close the connection rather than wait
+    // for a body that may come one byte every 20 s.
+    if (bodyPending(request)) void reply.header('Connection', 'close');
     return reply.code(httpErr.status).send(errorBody(httpErr.code, httpErr.message, httpErr.issues));
   });
   app.setNotFoundHandler((request, reply) => {
     return reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`));
   });
 }
+
+function bodyPending(request: FastifyRequest): boolean {
+  const h = request.headers;
+  const announced = (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined;
+  return announced && !request.raw.complete;
+}
+
+/** Errors Node's HTTP parser raises before there is a request (fastify's `clientErrorHandler` option). */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  // A response is already under way on this socket (e.g. a live stream): nothing sensible to add.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || inFlight?.headersSent === true) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'the request headers are too large (16 KiB at most)']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'the request did not arrive in time (M1_REQUEST_TIMEOUT_MS / M1_HEADERS_TIMEOUT_MS)']
+        : [400, 'bad_request', 'malformed HTTP request'];
+  socket.end(rawErrorResponse(status, code, message));
+}
+
+/** A whole HTTP/1.1 response in the service's error shape, for places that only have the socket. */
+export function rawErrorResponse(status: number, code: string, message: string, extra: Record<string, string> = {}): string {
+  const body = JSON.stringify(errorBody(code, message));
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    ...Object.entries(extra).map(([k, v]) => `${k}: ${v}`),
+  ];
+  return `${head.join('\r\n')}\r\n\r\n${body}`;
+}
+

@@ -11,7 +11,7 @@ export interface EventRoutesOptions {
 }
 
 export const eventRoutes: FastifyPluginCallback<EventRoutesOptions> = (app, opts, done) => {
-  app.post('/v1/events', { preHandler: requireScope('events:write') }, async (request, reply) => {
+  app.post('/v1/events', { onRequest: requireScope('events:write') }, async (request, reply) => {
     const items = parseIngestBody(request.body);
     try {
       const accepted = await opts.ingestor.ingest(items);

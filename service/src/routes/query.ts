@@ -10,7 +10,7 @@ export interface QueryRoutesOptions {
 }
 
 export const queryRoutes: FastifyPluginCallback<QueryRoutesOptions> = (app, opts, done) => {
-  app.post('/v1/query', { preHandler: requireScope('analytics:read') }, (request, reply) => {
+  app.post('/v1/query', { onRequest: requireScope('analytics:read') }, (request, reply) => {
     const q = parseOr400(QuerySchema, request.body, 'query');
     return reply.send(opts.analytics.query(q));
   });
