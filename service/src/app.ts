@@ -57,11 +57,13 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps, opts: Build
   const refused = deps.metrics.counter('m1_limit_refusals_total', 'Requests and connections refused by a limit, by limit.', ['limit']);
   capConnections(app.server, limits.maxConnections, connections, () => refused.inc({ limit: 'connections' }));
   let closing = false;
-  app.addHook('onRequest', async () => {
-    if (closing) throw new HttpError(503, 'shutting_down', 'the service is shutting down; retry on another instance', [], { 'Retry-After': '5', Connection: 'close' });
+  app.addHook('onRequest', (_request, _reply, done) => {
+    if (closing) done(new HttpError(503, 'shutting_down', 'the service is shutting down; retry on another instance', [], { 'Retry-After': '5', Connection: 'close' }));
+    else done();
   });
-  app.addHook('onError', async (_request, _reply, err) => {
+  app.addHook('onError', (_request, _reply, err, done) => {
     if (err instanceof HttpError && (err.status === 429 || err.code === 'too_many_streams')) refused.inc({ limit: err.code });
+    done();
   });
   const routes = trackRoutes(app);
   app.decorate('m1', {

@@ -1,7 +1,7 @@
 // The /v1/tokens/* routes (service.md "Token revocation") as one fastify plugin, registered by the
 // service's app at the root after installRevocation (setup.ts). Each route: scope check in onRequest
 // (which also refuses a revoked admin token), zod-parsed input, one store operation, audit written with it.
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { HttpError, parseOr400 } from '../http/errors';
 import { requireScope, type Scope } from '../http/auth';
 import { decodeCursor, encodeCursor } from './audit-cursor';
@@ -13,7 +13,7 @@ import { revokeTarget } from './revoke-target';
 import { safeErrorMessage } from './safe-error';
 import type { TokenVerifiers } from './app-verifier';
 
-export const revocationRoutes: FastifyPluginAsync<{ verifiers: TokenVerifiers }> = async (app, opts) => {
+export const revocationRoutes: FastifyPluginCallback<{ verifiers: TokenVerifiers }> = (app, opts, done) => {
   const { config, clock } = app.m1;
   const { store, checker, storeErrors } = app.revocation;
   const ops = new RevocationOperations(store, { retentionH: config.revocation.retentionH, now: clock });
@@ -85,6 +85,7 @@ export const revocationRoutes: FastifyPluginAsync<{ verifiers: TokenVerifiers }>
     }
     return noStore(reply).send(record === null ? { revoked: false } : { revoked: true, record });
   });
+  done();
 };
 
 /** RFC 7009/7662 responses must not be cached by intermediaries. */
