@@ -11,6 +11,7 @@ import { startDemoTraffic } from './demo/generator';
 import { SCOPES, signAdminToken } from './http/auth';
 import { ArgsError, SERVE_USAGE, parseServeArgs, type ServeArgs } from './startup/args';
 import { checkEnvironment, formatFindings } from './startup/env-check';
+import { DataDirLockedError } from './store/data-dir-lock';
 import { StoreUnavailableError } from './store/types';
 
 const EXIT_OK = 0;
@@ -83,6 +84,10 @@ export async function runServe(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof StoreUnavailableError) {
       say(`m1-ops serve: refusing to start: ${e.message} (REDIS_URL; unset it to run on the embedded store)\n`);
+      return EXIT_REFUSED;
+    }
+    if (e instanceof DataDirLockedError) {
+      say(`m1-ops serve: refusing to start: ${e.message}\n`);
       return EXIT_REFUSED;
     }
     throw e;
