@@ -81,7 +81,7 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps, opts: Build
   deps.hub.watchTokens(revocation.checker, deps.clock);
 
   await app.register(healthRoutes, { store: deps.store });
-  await app.register(eventRoutes, { ingestor: deps.ingestor, onStoreError: () => deps.storeErrors.inc({ op: 'append' }) });
+  await app.register(eventRoutes, { ingestor: deps.ingestor, analytics: deps.analytics, onStoreError: () => deps.storeErrors.inc({ op: 'append' }) });
   await app.register(queryRoutes, { analytics: deps.analytics });
   await app.register(streamRoutes, { hub: deps.hub, feed: deps.feed, store: deps.store });
   await app.register(dashboardRoutes);

@@ -113,7 +113,12 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     store = new EmbeddedEventStore({ dataDir: config.dataDir, clock });
   }
 
-  const analytics = new AnalyticsEngine({ retentionMs: config.analytics.retentionMs, anomalyZThreshold: config.analytics.anomalyZThreshold, clock });
+  const analytics = new AnalyticsEngine({
+    retentionMs: config.analytics.retentionMs,
+    anomalyZThreshold: config.analytics.anomalyZThreshold,
+    clock,
+    tagCaps: { maxTagNames: config.analytics.maxTagNames, maxTagValues: config.analytics.maxTagValues },
+  });
   const rollups = new LiveRollups(config.analytics.anomalyZThreshold, clock);
   const hub = new SseHub({
     pingMs: opts.pingMs ?? PING_MS,
@@ -138,6 +143,7 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     throw e;
   }
   metrics.gaugeFn('m1_analytics_rows', 'Events held by the analytics engine (within retention).', () => analytics.rowCount);
+  metrics.gaugeFn('m1_analytics_tags_dropped', 'Tags not stored because a tag cap was reached (events from the store).', () => analytics.droppedTags);
 
   const trimTimer = setInterval(() => analytics.trim(), TRIM_EVERY_MS);
   trimTimer.unref();

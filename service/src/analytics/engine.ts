@@ -3,13 +3,16 @@
 import { EVENT_TYPES, type EventType } from '../../../shared/src/events';
 import type { Query, QueryResult } from '../../../shared/src/query';
 import type { StoredEvent } from '../store/types';
-import { ColumnarTable } from './columnar-table';
+import { ColumnarTable, type TagCaps } from './columnar-table';
+import { assertTagsFit, type TaggedItem } from './tag-caps';
 import { executeQuery } from './dsl-execute';
 
 export interface AnalyticsOptions {
   retentionMs: number;
   anomalyZThreshold: number;
   clock?: () => number;
+  /** Distinct tag names per type and values per tag name; defaults 64 and 10,000. */
+  tagCaps?: TagCaps;
 }
 
 export class AnalyticsEngine {
@@ -19,7 +22,19 @@ export class AnalyticsEngine {
 
   constructor(private readonly opts: AnalyticsOptions) {
     this.clock = opts.clock ?? Date.now;
-    for (const t of EVENT_TYPES) this.tables.set(t, new ColumnarTable(t));
+    for (const t of EVENT_TYPES) this.tables.set(t, new ColumnarTable(t, opts.tagCaps));
+  }
+
+  /** Throws a 400 when the items would take a type past its tag caps (nothing is stored then). */
+  assertTagsFit(items: readonly TaggedItem[]): void {
+    assertTagsFit((t) => this.table(t), items);
+  }
+
+  /** Tags not stored because of the caps (events that came in through the store, not this door). */
+  get droppedTags(): number {
+    let n = 0;
+    for (const t of this.tables.values()) n += t.droppedTags;
+    return n;
   }
 
   table(type: EventType): ColumnarTable {
