@@ -6,6 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
+import { cursorKey } from './analytics/cursor';
 import { AnalyticsEngine } from './analytics/engine';
 import type { ServiceConfig } from './config';
 import { createEventSink, type EventSink } from './events/emit';
@@ -118,6 +119,8 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     anomalyZThreshold: config.analytics.anomalyZThreshold,
     clock,
     tagCaps: { maxTagNames: config.analytics.maxTagNames, maxTagValues: config.analytics.maxTagValues },
+    queryTimeoutMs: config.analytics.queryTimeoutMs,
+    cursorKey: cursorKey(config.auth.adminSecret),
   });
   const rollups = new LiveRollups(config.analytics.anomalyZThreshold, clock);
   const hub = new SseHub({

@@ -5,6 +5,7 @@ import type { Query, QueryResult } from '../../../shared/src/query';
 import type { StoredEvent } from '../store/types';
 import { ColumnarTable, type TagCaps } from './columnar-table';
 import { assertTagsFit, type TaggedItem } from './tag-caps';
+import { cursorKey, type CursorKey } from './cursor';
 import { executeQuery } from './dsl-execute';
 
 export interface AnalyticsOptions {
@@ -13,15 +14,21 @@ export interface AnalyticsOptions {
   clock?: () => number;
   /** Distinct tag names per type and values per tag name; defaults 64 and 10,000. */
   tagCaps?: TagCaps;
+  /** M1_QUERY_TIMEOUT_MS; default 5,000. */
+  queryTimeoutMs?: number;
+  /** Signs cursors; default a random per-process key. */
+  cursorKey?: CursorKey;
 }
 
 export class AnalyticsEngine {
   private readonly tables = new Map<EventType, ColumnarTable>();
   private latestSeq = 0;
   private readonly clock: () => number;
+  private readonly cursorKey: CursorKey;
 
   constructor(private readonly opts: AnalyticsOptions) {
     this.clock = opts.clock ?? Date.now;
+    this.cursorKey = opts.cursorKey ?? cursorKey(null);
     for (const t of EVENT_TYPES) this.tables.set(t, new ColumnarTable(t, opts.tagCaps));
   }
 
@@ -64,13 +71,16 @@ export class AnalyticsEngine {
     return n;
   }
 
-  query(q: Query): QueryResult {
+  /** Runs the query in slices under its time budget (rejects with a 503 HttpError past it). */
+  query(q: Query): Promise<QueryResult> {
     this.trim();
     return executeQuery(this.table(q.type), q, {
       now: this.clock(),
       retentionMs: this.opts.retentionMs,
       latestSeq: this.latestSeq,
       anomalyThreshold: this.opts.anomalyZThreshold,
+      timeoutMs: this.opts.queryTimeoutMs ?? 5000,
+      cursorKey: this.cursorKey,
     });
   }
 }
