@@ -20,7 +20,8 @@ const OPTIONAL_HERE = new Set(['JWT_SECRET', 'JWT_PUBLIC_KEY']);
 
 export function checkEnvironment(env: Readonly<Record<string, string | undefined>>, profile?: Profile): EnvCheck {
   const r = validateEnvironment(env, { keys: SERVICE_ENV_KEYS, ...(profile ? { profile } : {}) });
-  const findings = r.findings.filter((f) => !(f.rule === 'missing-required' && f.key !== undefined && OPTIONAL_HERE.has(f.key)));
+  // Unset: nothing to judge (missing-required, or `inconsistent` "required because JWT_ALGORITHM is HS256").
+  const findings = r.findings.filter((f) => !(f.key !== undefined && OPTIONAL_HERE.has(f.key) && (env[f.key] ?? '').trim() === ''));
   return {
     profile: r.profile,
     blocking: findings.filter((f) => LEVEL_RANK[f.level] >= LEVEL_RANK.error),
