@@ -17,6 +17,7 @@ import type { AppDeps } from './deps';
 import { createAdminVerifier, installAuth } from './http/auth';
 import { HttpError, clientErrorHandler, installErrorHandlers } from './http/errors';
 import { TokenLimits, capConnections } from './http/limits';
+import { installJsonParser } from './http/json-body';
 import { loggerOptions } from './http/logging';
 import { trackRoutes } from './http/method-not-allowed';
 import { tokenVerifiers } from './revocation/app-verifier';
@@ -77,6 +78,7 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps, opts: Build
   const admin = createAdminVerifier(config.auth);
   installAuth(app, admin, new TokenLimits(limits));
   installErrorHandlers(app);
+  installJsonParser(app, BODY_LIMIT);
   const revocation = await installRevocation(app, opts.revocationStore ? { store: opts.revocationStore } : {});
   deps.hub.watchTokens(revocation.checker, deps.clock);
 

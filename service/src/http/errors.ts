@@ -85,12 +85,6 @@ function fromFastifyError(err: FastifyError): HttpError | null {
     default:
       break;
   }
-  // secure-json-parse (fastify's JSON parser) refuses prototype-poisoning keys: say so, not "malformed".
-  if (/forbidden prototype property|forbidden constructor property/i.test(err.message)) {
-    return new HttpError(400, 'forbidden_key', 'the body holds a `__proto__` or `constructor.prototype` key, which is refused (prototype-poisoning protection); rename it', [
-      { path: '(body)', message: 'forbidden key `__proto__` / `constructor.prototype`' },
-    ]);
-  }
   // JSON.parse errors from the default parser carry statusCode 400 but no FST code on some paths.
   if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
     return new HttpError(400, 'invalid_json', `malformed JSON body: ${err.message}`, [{ path: '(body)', message: err.message }]);
