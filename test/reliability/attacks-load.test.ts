@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { deleteKeys, uniquePrefix } from '../service/redis-keys';
 import { LatencyProbe, openStream, slowSocket, type RawStream, type SlowSocket } from './support/attack';
 import { binaries } from './support/build';
 import { Figures } from './support/figures';
@@ -21,6 +22,7 @@ import { metric } from './support/metrics';
 import { budget, scale } from './support/mode';
 import { ServeProcess, TEST_SECRET, killAll } from './support/serve';
 import { adminToken } from './support/tokens';
+import { pollUntil } from './support/waiters';
 
 const figures = new Figures('attacks-load');
 const procs: ServeProcess[] = [];
@@ -193,6 +195,33 @@ describe('attacks on memory and time', () => {
     const rssAfter = svc.rssMiB();
     expect(rssAfter - rssBefore).toBeLessThan(200); // the attack took it from 239 MB to 1.30 GB
     figures.set('tagBomb', { eventsPerBatch: 1000, uniqueTagNamesPerEvent: 32, statuses: [first.status, second.status], rssBeforeMiB: rssBefore, rssAfterMiB: rssAfter });
+  });
+
+  it('an instance loading a Redis stream full of tags keeps to its own caps (tags dropped and counted, rows kept)', { timeout: budget(90_000, 300_000) }, async () => {
+    const redisUrl = inject('redisUrl');
+    const prefix = uniquePrefix('rel-tagload');
+    const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'warn' };
+    try {
+      // A (generous caps) writes events with many distinct tag names into the shared stream.
+      const a = await ServeProcess.start(binaries().cli, { env: { ...env, M1_ANALYTICS_MAX_TAG_NAMES: '1024' }, label: 'tagload-a' });
+      procs.push(a);
+      const batches = scale(10, 30);
+      for (let k = 0; k < batches; k++) {
+        const events = Array.from({ length: 100 }, (_, i) => ({ type: 'health', component: 'db', status: 'up', tags: Object.fromEntries(Array.from({ length: 32 }, (__, j) => [`b${k}_${j}`, `v${i % 5}`])) }));
+        expect((await postJson(`${a.url}/v1/events`, { events }, token)).status).toBe(202);
+      }
+      // B (default caps: 64 names) starts afterwards and loads the stream.
+      const b = await ServeProcess.start(binaries().cli, { env, label: 'tagload-b' });
+      procs.push(b);
+      const rows = batches * 100;
+      await pollUntil(async () => (await metric(b.url, 'm1_analytics_rows')) >= rows, 'B to load the stream', 60_000);
+      const dropped = await metric(b.url, 'm1_analytics_tags_dropped');
+      expect(dropped).toBe(rows * 32 - 64 * 100); // the first 64 names (two batches) fit; every later tag is dropped
+      figures.set('streamLoad', { eventsInStream: rows, distinctTagNames: batches * 32, capOfLoader: 64, tagsDropped: dropped, rssLoaderMiB: b.rssMiB(), rssWriterMiB: a.rssMiB() });
+      await Promise.all([a.kill('SIGTERM'), b.kill('SIGTERM')]);
+    } finally {
+      await deleteKeys(redisUrl, prefix);
+    }
   });
 
   it('heavy queries (unique tool names, 64 percentiles, four at once) stay within their budget while /healthz answers', { timeout: budget(120_000, 600_000) }, async () => {
