@@ -101,7 +101,9 @@ export async function executeQuery(table: ColumnarTable, q: Query, ctx: ExecuteC
       const readers = dims.map((d) => d.reader(chunk));
       const cols = plan.fields.map((f) => (f === 'ts' ? chunk.ts : chunk.num.get(f)));
       const { ts, seq } = chunk;
-      for (let i = chunk.start; i < chunk.length; i++) {
+      const end = chunk.length; // rows appended while this query waits are newer than w.maxSeq anyway
+      for (let i = chunk.start; i < end; i++) {
+        if ((i & 1023) === 0 && budget.due()) await budget.pause();
         const t = ts[i] as number;
         if (t < w.from || t >= w.to || (seq[i] as number) > w.maxSeq) continue;
         if (pred && !pred(i)) continue;
