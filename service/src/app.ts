@@ -11,11 +11,11 @@
 // (service/src/http/errors.ts) become the service's error shape; unknown paths 404, wrong methods 405
 // (including on your routes), bodies over 1 MiB 413. JSON bodies are parsed by the app; register your own
 // content-type parser (application/x-www-form-urlencoded) inside your plugin.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServiceConfig } from './config';
 import type { AppDeps } from './deps';
 import { createAdminVerifier, installAuth } from './http/auth';
-import { HttpError, clientErrorHandler, installErrorHandlers } from './http/errors';
+import { HttpError, clientErrorHandler, errorBody, installErrorHandlers } from './http/errors';
 import { TokenLimits, capConnections } from './http/limits';
 import { installJsonParser } from './http/json-body';
 import { loggerOptions } from './http/logging';
@@ -52,6 +52,10 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps, opts: Build
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     clientErrorHandler,
+    // A path fastify cannot decode (bad percent-encoding): the service's shape, and no echo of the URL.
+    frameworkErrors: (_err, _request, reply) => {
+      void (reply as unknown as FastifyReply).code(400).send(errorBody('bad_url', 'the URL path is not valid percent-encoding'));
+    },
   });
   deps.logRef.current = app.log;
   const connections = deps.metrics.gauge('m1_http_connections', 'Open HTTP connections.');
