@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../http/errors';
-import { QueryBudget, sortSliced } from './budget';
+import { QueryBudget, QueryGate, sortSliced } from './budget';
 import { cursorKey, decodeCursor, encodeCursor } from './cursor';
 
 describe('sortSliced', () => {
@@ -42,5 +42,35 @@ describe('cursors', () => {
     expect(() => decodeCursor(c, 'other', k)).toThrow(/different query/);
     // Two instances with the same admin secret accept each other's cursors.
     expect(decodeCursor(c, 'h', cursorKey('secret-a'))).toEqual(state);
+  });
+});
+
+describe('QueryGate', () => {
+  it('runs at most two at once, in order, and a query that waits past its budget gets 503', async () => {
+    const gate = new QueryGate(2);
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const release: Array<() => void> = [];
+    const job = (i: number) =>
+      gate.run(new QueryBudget(60_000), async () => {
+        running++;
+        most = Math.max(most, running);
+        order.push(i);
+        await new Promise<void>((r) => release.push(r));
+        running--;
+        return i;
+      });
+    const jobs = [0, 1, 2, 3].map(job);
+    const late = gate.run(new QueryBudget(20), () => Promise.resolve(-1)).catch((e: unknown) => e);
+    expect(await late).toMatchObject({ status: 503, code: 'query_timeout' });
+    while (release.length > 0 || order.length < 4) {
+      const r = release.shift();
+      if (r) r();
+      await new Promise((x) => setImmediate(x));
+    }
+    expect(await Promise.all(jobs)).toEqual([0, 1, 2, 3]);
+    expect(order).toEqual([0, 1, 2, 3]);
+    expect(most).toBe(2);
   });
 });

@@ -5,7 +5,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { HttpError } from '../http/errors';
 
 /** Longest stretch of work between two yields. */
-export const SLICE_MS = 8;
+export const SLICE_MS = 5;
 
 export class QueryBudget {
   private sliceStart = performance.now();
@@ -18,6 +18,16 @@ export class QueryBudget {
   /** Cheap: whether the current slice is used up (then `await pause()`). */
   due(): boolean {
     return performance.now() - this.sliceStart >= SLICE_MS;
+  }
+
+  /** Milliseconds left of the budget (negative once spent). */
+  get remainingMs(): number {
+    return this.deadline - performance.now();
+  }
+
+  /** Throws the 503 now (a query that waited its whole budget for a turn). */
+  expire(): never {
+    throw new HttpError(503, 'query_timeout', `the query did not finish within ${this.timeoutMs} ms (M1_QUERY_TIMEOUT_MS); the service is busy with other queries, retry shortly`);
   }
 
   /** Yields to the event loop; throws once the budget is spent. */
@@ -69,4 +79,47 @@ async function merge<T>(a: T[], b: T[], cmp: (a: T, b: T) => number, budget: Que
   while (i < a.length) out[k++] = a[i++] as T;
   while (j < b.length) out[k++] = b[j++] as T;
   return out;
+}
+
+/**
+ * At most `max` queries run at once (the others wait their turn, in order, within their own budget):
+ * the event loop then owes /healthz at most `max` slices between two of its turns, however many
+ * queries arrive together.
+ */
+export class QueryGate {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly max: number) {}
+
+  async run<T>(budget: QueryBudget, work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.max) {
+      let turn!: () => void;
+      const got = new Promise<void>((r) => (turn = r));
+      this.waiting.push(turn);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), Math.max(0, budget.remainingMs))));
+      const outcome = await Promise.race([got.then(() => 'turn' as const), late]);
+      clearTimeout(timer);
+      if (outcome === 'late') {
+        const i = this.waiting.indexOf(turn);
+        if (i >= 0) this.waiting.splice(i, 1);
+        else this.release(); // the turn came at the same moment: pass it on
+        budget.expire();
+      }
+    } else {
+      this.running++;
+    }
+    try {
+      return await work();
+    } finally {
+      this.release();
+    }
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next(); // the slot passes straight to the next query
+    else this.running--;
+  }
 }

@@ -8,7 +8,7 @@
 import { MAX_BUCKETS, instantMs, parseDuration, type Query, type QueryResult, type Row, type RowValue } from '../../../shared/src/query';
 import { HttpError } from '../http/errors';
 import { Accumulators, planAggregations } from './aggregate';
-import { QueryBudget, sortSliced } from './budget';
+import { sortSliced, type QueryBudget } from './budget';
 import type { ColumnarTable } from './columnar-table';
 import { decodeCursor, encodeCursor, queryHash, type CursorKey } from './cursor';
 import { chunkPredicate, compileFilter } from './filters';
@@ -21,8 +21,8 @@ export interface ExecuteContext {
   /** The newest event id the engine holds: the first page pins it so later pages see the same rows. */
   latestSeq: number;
   anomalyThreshold: number;
-  /** M1_QUERY_TIMEOUT_MS. */
-  timeoutMs: number;
+  /** M1_QUERY_TIMEOUT_MS, started when the query arrived. */
+  budget: QueryBudget;
   /** Signs and checks cursors. */
   cursorKey: CursorKey;
 }
@@ -70,7 +70,7 @@ function compareValues(a: RowValue | undefined, b: RowValue | undefined): number
 
 export async function executeQuery(table: ColumnarTable, q: Query, ctx: ExecuteContext): Promise<QueryResult> {
   const started = performance.now();
-  const budget = new QueryBudget(ctx.timeoutMs);
+  const budget = ctx.budget;
   const hash = queryHash(q);
   const w = resolveWindow(q, ctx, hash);
   const interval = q.interval ? (parseDuration(q.interval) as number) : null;

@@ -5,6 +5,7 @@ import type { Query, QueryResult } from '../../../shared/src/query';
 import type { StoredEvent } from '../store/types';
 import { ColumnarTable, type TagCaps } from './columnar-table';
 import { assertTagsFit, type TaggedItem } from './tag-caps';
+import { QueryBudget, QueryGate } from './budget';
 import { cursorKey, type CursorKey } from './cursor';
 import { executeQuery } from './dsl-execute';
 
@@ -25,6 +26,7 @@ export class AnalyticsEngine {
   private latestSeq = 0;
   private readonly clock: () => number;
   private readonly cursorKey: CursorKey;
+  private readonly gate = new QueryGate(2);
 
   constructor(private readonly opts: AnalyticsOptions) {
     this.clock = opts.clock ?? Date.now;
@@ -71,16 +73,20 @@ export class AnalyticsEngine {
     return n;
   }
 
-  /** Runs the query in slices under its time budget (rejects with a 503 HttpError past it). */
+  /** Runs the query in slices under its time budget (rejects with a 503 HttpError past it), at most
+   * two at once (the others wait their turn within their budget). */
   query(q: Query): Promise<QueryResult> {
-    this.trim();
-    return executeQuery(this.table(q.type), q, {
-      now: this.clock(),
-      retentionMs: this.opts.retentionMs,
-      latestSeq: this.latestSeq,
-      anomalyThreshold: this.opts.anomalyZThreshold,
-      timeoutMs: this.opts.queryTimeoutMs ?? 5000,
-      cursorKey: this.cursorKey,
+    const budget = new QueryBudget(this.opts.queryTimeoutMs ?? 5000);
+    return this.gate.run(budget, () => {
+      this.trim();
+      return executeQuery(this.table(q.type), q, {
+        now: this.clock(),
+        retentionMs: this.opts.retentionMs,
+        latestSeq: this.latestSeq,
+        anomalyThreshold: this.opts.anomalyZThreshold,
+        budget,
+        cursorKey: this.cursorKey,
+      });
     });
   }
 }
