@@ -23,6 +23,7 @@ const procs: ServeProcess[] = [];
 const embeddedDir = mkdtempSync(join(tmpdir(), 'm1-rel-atk-'));
 let E: ServeProcess;
 let R: ServeProcess;
+let R2: ServeProcess;
 let admin: string;
 type ErrorReply = { error: { code: string; message: string } };
 
@@ -34,14 +35,20 @@ const startE = async (): Promise<ServeProcess> => {
 };
 
 beforeAll(async () => {
-  [E, R] = await Promise.all([
+  const redisEnv = (i: number) => ({
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: prefix,
+    M1_INSTANCE_ID: `atk-${i}`,
+    M1_DATA_DIR: mkdtempSync(join(tmpdir(), 'm1-rel-atk-')),
+    M1_ADMIN_JWT_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'warn',
+  });
+  [E, R, R2] = await Promise.all([
     startE(),
-    ServeProcess.start(binaries().cli, {
-      env: { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, M1_DATA_DIR: mkdtempSync(join(tmpdir(), 'm1-rel-atk-')), M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'warn' },
-      label: 'attacks-redis',
-    }),
+    ServeProcess.start(binaries().cli, { env: redisEnv(1), label: 'attacks-redis' }),
+    ServeProcess.start(binaries().cli, { env: redisEnv(2), label: 'attacks-redis-2' }),
   ]);
-  procs.push(R);
+  procs.push(R, R2);
   admin = await adminToken(TEST_SECRET, { sub: 'rel-admin' });
 }, 120_000);
 afterAll(async () => {
@@ -97,6 +104,17 @@ describe('revoked and expired tokens', () => {
       await s.ended;
       closes[`${name}RevokedMs`] = Math.round(performance.now() - t0);
       expect(s.text()).toMatch(/: stream closed: token revoked\n\n$/);
+      if (name === 'redis') {
+        // Another instance's stream of a token revoked here: closed through the invalidation feed.
+        const t2 = await adminToken(TEST_SECRET, { sub: 'streamer-elsewhere' });
+        const s2 = openStream(`${R2.url}/v1/stream`, t2);
+        expect(await s2.status).toBe(200);
+        const t1 = performance.now();
+        expect((await revoke(R.url, { token: t2, reason: 'leaked' })).status).toBe(200);
+        await s2.ended;
+        closes.otherInstanceRevokedMs = Math.round(performance.now() - t1);
+        expect(s2.text()).toMatch(/: stream closed: token revoked\n\n$/);
+      }
       const short = await adminToken(TEST_SECRET, { sub: `short-${name}`, expInS: 2 });
       const x = openStream(`${base}/v1/stream`, short);
       expect(await x.status).toBe(200);
