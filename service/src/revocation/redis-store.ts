@@ -53,6 +53,8 @@ export class RedisRevocationStore implements RevocationStore {
   constructor(opts: RedisStoreOptions) {
     this.keys = revocationKeys(opts.keyPrefix);
     this.client = new Redis(opts.url, commandConnectionOptions(opts));
+    // EVALSHA with ioredis' own fallback: the script text travels once per connection, not per call.
+    this.client.defineCommand('m1Revoke', { numberOfKeys: 1, lua: REVOKE_SCRIPT });
     this.batcher = new RedisLookupBatcher(this.client, this.keys);
     this.firstReady = new Promise((resolve) => this.client.once('ready', () => resolve()));
     this.client.on('ready', () => this.setStatus('up'));
@@ -90,7 +92,7 @@ export class RedisRevocationStore implements RevocationStore {
     const m = this.client.multi();
     // An already-lapsed token needs no record (it cannot be used); the audit entry is still kept.
     // Monotonic: the script writes (and announces) only when no record exists or this one outlives it.
-    if (ttl > 0) m.eval(REVOKE_SCRIPT, 1, this.keys.jti(record.jti), encodeRecord(record), String(ttl), this.keys.channel, encodeRevoked(record.jti, until));
+    if (ttl > 0) (m as unknown as RevokeCommand).m1Revoke(this.keys.jti(record.jti), encodeRecord(record), String(ttl), this.keys.channel, encodeRevoked(record.jti, until));
     this.addAudit(m, audit);
     const results = await execOrThrow(m);
     if (ttl > 0 && results[0]?.[1] === 1) this.feed.deliverLocal({ t: 'j', jti: record.jti, until });
@@ -168,6 +170,11 @@ else
 end
 redis.call('PUBLISH', ARGV[3], ARGV[4])
 return 1`;
+
+/** The custom command defined from REVOKE_SCRIPT (ioredis adds it to the client, its pipelines and MULTI). */
+interface RevokeCommand {
+  m1Revoke(key: string, record: string, ttlMs: string, channel: string, message: string): unknown;
+}
 
 async function execOrThrow(m: ReturnType<Redis['multi']>): Promise<Array<[Error | null, unknown]>> {
   const results = await m.exec();
