@@ -114,6 +114,15 @@ describe('revoked and expired tokens', () => {
         await s2.ended;
         closes.otherInstanceRevokedMs = Math.round(performance.now() - t1);
         expect(s2.text()).toMatch(/: stream closed: token revoked\n\n$/);
+        // A revoke-all of the stream's subject, made on another instance.
+        const t3 = await adminToken(TEST_SECRET, { sub: 'streamer-offboarded' });
+        const s3 = openStream(`${R2.url}/v1/stream`, t3);
+        expect(await s3.status).toBe(200);
+        const t2t = performance.now();
+        expect((await postJson(`${R.url}/v1/tokens/revoke-all`, { sub: 'streamer-offboarded', reason: 'offboarded' }, admin)).status).toBe(200);
+        await s3.ended;
+        closes.otherInstanceRevokeAllMs = Math.round(performance.now() - t2t);
+        expect(s3.text()).toMatch(/: stream closed: token revoked\n\n$/);
       }
       const short = await adminToken(TEST_SECRET, { sub: `short-${name}`, expInS: 2 });
       const x = openStream(`${base}/v1/stream`, short);
