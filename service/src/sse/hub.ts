@@ -20,6 +20,8 @@ export interface HubOptions {
 export class SseHub {
   private readonly clients = new Set<SseClient>();
   private readonly rollupUnsubs = new Map<SseClient, () => void>();
+  /** Open streams by their token's jti: a revocation message finds its streams without a scan. */
+  private readonly byJti = new Map<string, Set<SseClient>>();
   private readonly pingTimer: NodeJS.Timeout;
   private expiryTimer: NodeJS.Timeout | null = null;
   private checker: RevocationChecker | null = null;
@@ -37,6 +39,12 @@ export class SseHub {
   add(res: ConstructorParameters<typeof SseClient>[0], o: Omit<SseClientOptions, 'backlogLimitBytes' | 'onClose'>): SseClient {
     const client = new SseClient(res, { ...o, backlogLimitBytes: this.opts.backlogLimitBytes, onClose: (c, r) => this.remove(c, r) });
     this.clients.add(client);
+    const jti = o.token?.claims.jti;
+    if (jti !== undefined) {
+      let set = this.byJti.get(jti);
+      if (!set) this.byJti.set(jti, (set = new Set()));
+      set.add(client);
+    }
     this.opts.clientsGauge.set(this.clients.size);
     if (o.rollupMs !== null) {
       const listener: RollupListener = (payload, anomalies) => {
@@ -52,6 +60,12 @@ export class SseHub {
 
   private remove(client: SseClient, reason: DisconnectReason): void {
     if (!this.clients.delete(client)) return;
+    const jti = client.opts.token?.claims.jti;
+    const set = jti === undefined ? undefined : this.byJti.get(jti);
+    if (set) {
+      set.delete(client);
+      if (set.size === 0) this.byJti.delete(jti as string);
+    }
     this.rollupUnsubs.get(client)?.();
     this.rollupUnsubs.delete(client);
     this.opts.clientsGauge.set(this.clients.size);
@@ -126,7 +140,7 @@ export class SseHub {
   watchTokens(checker: RevocationChecker, clock: () => number, everyMs = 1000): void {
     this.checker = checker;
     checker.on('invalidated', (jti) => {
-      for (const c of [...this.clients]) if (c.opts.token?.claims.jti === jti) c.end('stream closed: token revoked', 'revoked');
+      for (const c of [...(this.byJti.get(jti) ?? [])]) c.end('stream closed: token revoked', 'revoked');
     });
     const recheckAll = (): void => void this.recheck();
     checker.on('not-before', recheckAll);
