@@ -15,7 +15,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServiceConfig } from './config';
 import type { AppDeps } from './deps';
 import { createAdminVerifier, installAuth } from './http/auth';
-import { HttpError, clientErrorHandler, errorBody, installErrorHandlers } from './http/errors';
+import { HttpError, clientErrorHandler, errorBody, installEarlyAnswerClose, installErrorHandlers } from './http/errors';
 import { TokenLimits, capConnections } from './http/limits';
 import { installJsonParser } from './http/json-body';
 import { loggerOptions } from './http/logging';
@@ -62,8 +62,10 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps, opts: Build
   const refused = deps.metrics.counter('m1_limit_refusals_total', 'Requests and connections refused by a limit, by limit.', ['limit']);
   capConnections(app.server, limits.maxConnections, connections, () => refused.inc({ limit: 'connections' }));
   let closing = false;
-  app.addHook('onRequest', (_request, _reply, done) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     if (closing) done(new HttpError(503, 'shutting_down', 'the service is shutting down; retry on another instance', [], { 'Retry-After': '5', Connection: 'close' }));
+    // Unknown paths are answered here too, before fastify would read (and wait for) their body.
+    else if (request.is404) done(new HttpError(404, 'not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`));
     else done();
   });
   app.addHook('onError', (_request, _reply, err, done) => {
@@ -82,6 +84,7 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps, opts: Build
   const admin = createAdminVerifier(config.auth);
   installAuth(app, admin, new TokenLimits(limits));
   installErrorHandlers(app);
+  installEarlyAnswerClose(app);
   installJsonParser(app, BODY_LIMIT);
   const revocation = await installRevocation(app, opts.revocationStore ? { store: opts.revocationStore } : {});
   deps.hub.watchTokens(revocation.checker, deps.clock);

@@ -62,6 +62,14 @@ afterAll(async () => {
   await killAll(procs);
 });
 
+/** Where the slow bodies go: an authenticated route (401), an unknown path (404), a known path with another method (405). */
+const TARGETS = [
+  { path: '/v1/events', status: 401 },
+  { path: '/v1/events', status: 401 },
+  { path: '/nowhere', status: 404 },
+  { path: '/healthz', status: 405 },
+];
+
 const head = (lines: string[]): string => `${lines.join('\r\n')}\r\n\r\n`;
 
 function openMany(n: number, make: () => SlowSocket): SlowSocket[] {
@@ -69,22 +77,23 @@ function openMany(n: number, make: () => SlowSocket): SlowSocket[] {
 }
 
 describe('attacks on connections', () => {
-  it('slow unauthenticated bodies get 401 at the headers and lose their socket; /healthz answers throughout', { timeout: budget(60_000, 300_000) }, async () => {
+  it('slow unauthenticated bodies get 401/404/405 at the headers and lose their socket; /healthz answers throughout', { timeout: budget(60_000, 300_000) }, async () => {
     const n = scale(200, 5000);
     const probe = new LatencyProbe(svc.url);
     const t0 = performance.now();
     const sockets: SlowSocket[] = [];
+    let opened = 0;
     // In batches of 500, letting the test process's own event loop (which runs the probe) breathe.
     for (let i = 0; i < n; i += 500) {
-      sockets.push(...openMany(Math.min(500, n - i), () => slowSocket(port, head(['POST /v1/events HTTP/1.1', 'Host: x', 'Content-Type: application/json', 'Content-Length: 1000000']), 1000)));
+      sockets.push(...openMany(Math.min(500, n - i), () => slowSocket(port, head([`POST ${TARGETS[opened++ % TARGETS.length]?.path ?? ''} HTTP/1.1`, 'Host: x', 'Content-Type: application/json', 'Content-Length: 1000000']), 1000)));
       await new Promise((r) => setImmediate(r));
     }
     const closedMs = await Promise.all(sockets.map((s) => s.closed));
     const health = await probe.stop();
     const statuses = sockets.map((s) => s.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(n);
+    expect(statuses).toEqual(sockets.map((_, i) => TARGETS[i % TARGETS.length]?.status));
     expect(health.failures).toBe(0);
-    figures.set('slowBodies', { sockets: n, answered401: statuses.filter((s) => s === 401).length, allClosedMs: Math.round(performance.now() - t0), slowestCloseMs: Math.max(...closedMs), healthz: health });
+    figures.set('slowBodies', { sockets: n, answered401: statuses.filter((s) => s === 401).length, answered404: statuses.filter((s) => s === 404).length, answered405: statuses.filter((s) => s === 405).length, allClosedMs: Math.round(performance.now() - t0), slowestCloseMs: Math.max(...closedMs), healthz: health });
   });
 
   it('slow headers are cut at M1_HEADERS_TIMEOUT_MS, an authenticated slow body at M1_REQUEST_TIMEOUT_MS; one token gets 429 past its requests in flight', { timeout: budget(60_000, 120_000) }, async () => {

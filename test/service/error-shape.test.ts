@@ -45,12 +45,20 @@ describe('the error shape for every status', () => {
     ['400 malformed request line', 'GARBAGE\r\n\r\n', 400, 'bad_request'],
     ['400 a bad Content-Length', 'POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 400, 'bad_request'],
     ['401 before the body of a POST, and the connection closed', 'POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{', 401, 'unauthorized'],
+    ['405 before the body of a POST, and the connection closed', 'POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{', 405, 'method_not_allowed'],
+    ['404 before the body of a POST, and the connection closed', 'POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{', 404, 'not_found'],
   ])('%s', async (_name, bytes, status, code) => {
     const r = await raw(bytes);
     expect(r.status).toBe(status);
     expect(r.head).toMatch(/\r\ncontent-type: application\/json/i);
     expect(JSON.parse(r.body)).toMatchObject({ error: { code, message: expect.any(String) as string, issues: [] } });
-    if (status === 401) expect(r.head).toMatch(/\r\nconnection: close/i);
+    if (status >= 401 && status <= 405) expect(r.head).toMatch(/\r\nconnection: close/i);
+  });
+
+  it('an answer sent before the body was read closes the connection (a GET with a slow body)', async () => {
+    const r = await raw('GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{');
+    expect(r.status).toBe(200);
+    expect(r.head).toMatch(/\r\nconnection: close/i);
   });
 
   it('a bad percent-encoding in the path is a 400 in the shape, not fastify\'s', async () => {

@@ -105,13 +105,21 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
     if (httpErr.status >= 500 && httpErr.code !== 'too_many_streams' && httpErr.code !== 'shutting_down') request.log.error({ err }, httpErr.message);
     for (const [k, v] of Object.entries(httpErr.headers)) void reply.header(k, v);
-    // Refused before its body was read (auth runs in onRequest): close the connection rather than wait
-    // for a body that may come one byte every 20 s.
-    if (bodyPending(request)) void reply.header('Connection', 'close');
     return reply.code(httpErr.status).send(errorBody(httpErr.code, httpErr.message, httpErr.issues));
   });
   app.setNotFoundHandler((request, reply) => {
     return reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`));
+  });
+}
+
+/**
+ * Any answer sent before its request's body was read (auth refused in onRequest, 404, 405, a GET
+ * with a body) closes the connection rather than wait for a body that may come one byte every 20 s.
+ */
+export function installEarlyAnswerClose(app: FastifyInstance): void {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (bodyPending(request)) void reply.header('Connection', 'close');
+    done(null, payload);
   });
 }
 
