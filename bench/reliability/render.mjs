@@ -1,6 +1,7 @@
 // Renders RELIABILITY.md from the merged figures (report.mjs). The prose says what each fault test
 // does; every number comes from the figures of the run. A missing section (its test file failed
 // before writing) shows as "not measured".
+import { renderAttacks } from './render-attacks.mjs';
 
 const n = (v) => (typeof v === 'number' ? v.toLocaleString('en') : v === undefined || v === null ? '—' : String(v));
 const get = (o, path) => path.split('.').reduce((x, k) => (x && typeof x === 'object' ? x[k] : undefined), o);
@@ -189,6 +190,8 @@ Secrets checked: ${n((f('secrets', 'scan.secretsChecked') ?? []).length)}; outpu
 leaks: ${n((f('secrets', 'scan.leaks') ?? []).length)}. Fix edits (\`newText\`, the document's own text sent back to the editor, e.g. a
 value without its quotes) are not counted as output; ${n(f('secrets', 'lspEditsHoldingDocumentText'))} secret values were found only there.
 `);
+
+  out.push(renderAttacks(summary));
 
   out.push(`## Bugs found and fixed
 

@@ -6,7 +6,7 @@ import { URL } from 'node:url';
 const require = createRequire(import.meta.url);
 const mod = require(process.argv[2]);
 const secret = 'bench-admin-secret-0123456789abcdef0123456789';
-const config = mod.loadConfig({ M1_ADMIN_JWT_SECRET: secret, LOG_LEVEL: 'warn', M1_ANALYTICS_BUFFER_SIZE: '1000' }, { port: 0, host: '127.0.0.1' });
+const config = mod.loadConfig({ M1_ADMIN_JWT_SECRET: secret, LOG_LEVEL: 'warn', M1_ANALYTICS_BUFFER_SIZE: '1000', M1_MAX_SSE_STREAMS: '100000', M1_MAX_SSE_STREAMS_PER_TOKEN: '10000' }, { port: 0, host: '127.0.0.1' });
 const deps = await mod.createDeps(config);
 const app = await mod.buildApp(config, deps);
 const addr = await app.listen({ port: 0, host: '127.0.0.1' });

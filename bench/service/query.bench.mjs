@@ -27,7 +27,7 @@ for (let i = 0; i < N; i++) {
   rows[i] = { type: 'tools', ts: now - HOUR + Math.floor((i / N) * HOUR), tool, status: r < 0.02 ? 'error' : r < 0.03 ? 'timeout' : 'ok', durationMs };
 }
 
-const engine = new mod.AnalyticsEngine({ retentionMs: 24 * HOUR, anomalyZThreshold: 3, clock: () => now });
+const engine = new mod.AnalyticsEngine({ retentionMs: 24 * HOUR, anomalyZThreshold: 3, clock: () => now, queryTimeoutMs: 120_000 });
 let t = performance.now();
 for (let i = 0; i < N; i += 10_000) engine.ingest(rows.slice(i, i + 10_000).map((e, k) => mod.toStored(i + k + 1, e)));
 const ingestMs = performance.now() - t;
@@ -64,7 +64,7 @@ async function runDuck() {
 }
 
 // Cross-check once: same groups, same p95.
-const ours = engine.query(q).rows;
+const ours = (await engine.query(q)).rows;
 const theirs = await runDuck();
 const key = (tool, bucket) => `${tool}|${bucket}`;
 const theirP95 = new Map(theirs.map((r) => [key(r.tool, Number(r.bucket)), r.q.items[1]]));
@@ -83,12 +83,12 @@ const a = [];
 const b = [];
 const c = [];
 for (let i = 0; i < 3; i++) {
-  engine.query(q);
+  await engine.query(q);
   await runDuck();
 }
 for (let i = 0; i < SAMPLES; i++) {
   t = performance.now();
-  engine.query(q);
+  await engine.query(q);
   a.push(performance.now() - t);
   await con.run('RESET threads');
   t = performance.now();

@@ -26,6 +26,21 @@ describe('loadConfig', () => {
     expect(c.auth).toMatchObject({ jwksAlgorithm: 'ES256', jwksUrl: 'https://id.example/jwks' });
   });
 
+  it('has a sane default for every limit, and the header timeout never exceeds the request timeout', () => {
+    const c = loadConfig({});
+    expect(c.limits).toMatchObject({ requestTimeoutMs: 30000, headersTimeoutMs: 10000, keepAliveTimeoutMs: 5000, maxRequestsPerToken: 64, maxSseStreams: 1000, maxSseStreamsPerToken: 16 });
+    expect(c.limits.maxConnections).toBeGreaterThanOrEqual(16);
+    expect(c.limits.maxConnections).toBeLessThanOrEqual(10000);
+    expect(c.analytics).toMatchObject({ maxTagNames: 64, maxTagValues: 10000, queryTimeoutMs: 5000 });
+    expect(loadConfig({ M1_REQUEST_TIMEOUT_MS: '2000', M1_HEADERS_TIMEOUT_MS: '9000' }).limits.headersTimeoutMs).toBe(2000);
+    expect(() => loadConfig({ M1_QUERY_TIMEOUT_MS: '0' })).toThrow(/M1_QUERY_TIMEOUT_MS/);
+  });
+
+  it('reads the application key configuration for introspection (a PEM may carry literal \\n)', () => {
+    const c = loadConfig({ JWT_ALGORITHM: 'ES256', JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC KEY-----', JWT_ISSUER: 'https://id', JWT_SECRET: '' });
+    expect(c.appAuth).toEqual({ algorithm: 'ES256', secret: null, publicKey: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', jwksUrl: null, issuer: 'https://id', audience: null });
+  });
+
   it('names every bad variable without echoing secret values', () => {
     let err: unknown;
     try {

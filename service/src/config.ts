@@ -8,6 +8,7 @@
 // The validator (server/src/engine) judges the same variables at start with profile-aware rules; this
 // module only turns them into typed values with the catalog's defaults and ranges, so the service
 // never reads process.env anywhere else.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const JWT_ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'EdDSA'] as const;
@@ -68,6 +69,20 @@ const EnvSchema = z.object({
   TOKEN_REVOCATION_FAIL_OPEN: bool(false),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
   M1_INSTANCE_ID: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional()),
+  // The application's key configuration: introspection verifies application tokens with it.
+  JWT_SECRET: optionalString,
+  JWT_PUBLIC_KEY: optionalString,
+  // Limits (service.md "Limits"); every one has a default that holds on a small VM.
+  M1_REQUEST_TIMEOUT_MS: int(1000, 600000, 30000),
+  M1_HEADERS_TIMEOUT_MS: int(1000, 120000, 10000),
+  M1_KEEP_ALIVE_TIMEOUT_MS: int(100, 600000, 5000),
+  M1_MAX_CONNECTIONS: int(16, 1000000, 10000),
+  M1_MAX_REQUESTS_PER_TOKEN: int(1, 10000, 64),
+  M1_MAX_SSE_STREAMS: int(1, 100000, 1000),
+  M1_MAX_SSE_STREAMS_PER_TOKEN: int(1, 10000, 16),
+  M1_ANALYTICS_MAX_TAG_NAMES: int(1, 1024, 64),
+  M1_ANALYTICS_MAX_TAG_VALUES: int(10, 1000000, 10000),
+  M1_QUERY_TIMEOUT_MS: int(100, 120000, 5000),
 });
 
 /** The variables the service reads: the start-up check judges exactly these. */
@@ -91,11 +106,37 @@ export interface ServiceConfig {
     issuer: string | null;
     audience: string | null;
   };
+  /** The M1 application's token keys (config.md "security"): introspection verifies application tokens with them. */
+  appAuth: {
+    algorithm: JwtAlgorithm;
+    secret: string | null;
+    publicKey: string | null;
+    jwksUrl: string | null;
+    issuer: string | null;
+    audience: string | null;
+  };
+  limits: {
+    /** Whole request (headers and body) must arrive within this (Node's requestTimeout). */
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    /** Open sockets at once; the next ones get 503 + Retry-After. Lowered to fit the open-file limit. */
+    maxConnections: number;
+    /** Requests in flight per token (429 + Retry-After past it). */
+    maxRequestsPerToken: number;
+    maxSseStreams: number;
+    maxSseStreamsPerToken: number;
+  };
   dataDir: string;
   analytics: {
     bufferSize: number;
     retentionMs: number;
     anomalyZThreshold: number;
+    /** Distinct tag names per event type, and distinct values per tag name (400 past them). */
+    maxTagNames: number;
+    maxTagValues: number;
+    /** Time budget of one query (M1_QUERY_TIMEOUT_MS). */
+    queryTimeoutMs: number;
   };
   revocation: {
     cacheTtlS: number;
@@ -147,11 +188,32 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
       issuer: e.JWT_ISSUER ?? null,
       audience: e.JWT_AUDIENCE ?? null,
     },
+    appAuth: {
+      algorithm: e.JWT_ALGORITHM,
+      secret: e.JWT_SECRET ?? null,
+      // A PEM in one line of a .env file often carries literal `\n`s.
+      publicKey: e.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n') ?? null,
+      jwksUrl: e.JWKS_URL ?? null,
+      issuer: e.JWT_ISSUER ?? null,
+      audience: e.JWT_AUDIENCE ?? null,
+    },
+    limits: {
+      requestTimeoutMs: e.M1_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: Math.min(e.M1_HEADERS_TIMEOUT_MS, e.M1_REQUEST_TIMEOUT_MS),
+      keepAliveTimeoutMs: e.M1_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: Math.min(e.M1_MAX_CONNECTIONS, openFileBudget()),
+      maxRequestsPerToken: e.M1_MAX_REQUESTS_PER_TOKEN,
+      maxSseStreams: e.M1_MAX_SSE_STREAMS,
+      maxSseStreamsPerToken: e.M1_MAX_SSE_STREAMS_PER_TOKEN,
+    },
     dataDir: e.M1_DATA_DIR,
     analytics: {
       bufferSize: e.M1_ANALYTICS_BUFFER_SIZE,
       retentionMs: e.M1_ANALYTICS_RETENTION_H * 3_600_000,
       anomalyZThreshold: e.M1_ANOMALY_Z_THRESHOLD,
+      maxTagNames: e.M1_ANALYTICS_MAX_TAG_NAMES,
+      maxTagValues: e.M1_ANALYTICS_MAX_TAG_VALUES,
+      queryTimeoutMs: e.M1_QUERY_TIMEOUT_MS,
     },
     revocation: {
       cacheTtlS: e.TOKEN_REVOCATION_CACHE_TTL_S,
@@ -163,4 +225,16 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     dev: overrides.dev ?? false,
     demo: overrides.demo ?? false,
   };
+}
+
+/** Sockets the process can hold besides its own files: the soft open-file limit minus a reserve (Linux
+ * /proc; elsewhere no bound). A connection cap above it would let a flood take the last descriptor. */
+function openFileBudget(): number {
+  try {
+    const m = /^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    if (m) return Math.max(16, Number(m[1]) - 256);
+  } catch {
+    // not Linux: the configured cap stands
+  }
+  return Number.MAX_SAFE_INTEGER;
 }

@@ -6,6 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
+import { cursorKey } from './analytics/cursor';
 import { AnalyticsEngine } from './analytics/engine';
 import type { ServiceConfig } from './config';
 import { createEventSink, type EventSink } from './events/emit';
@@ -14,6 +15,7 @@ import { MetricsRegistry, type Counter } from './metrics/registry';
 import { LiveFeed } from './sse/feed';
 import { SseHub } from './sse/hub';
 import { LiveRollups } from './sse/rollups';
+import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
 import { EmbeddedEventStore } from './store/embedded';
 import { RedisEventStore } from './store/redis';
 import { StoreUnavailableError, type EventStore } from './store/types';
@@ -42,6 +44,8 @@ export interface AppDeps {
   logRef: { current: FastifyBaseLogger | null };
   /** Stops timers and the store subscription (closeDeps calls it). */
   dispose(): void;
+  /** Gives M1_DATA_DIR back (embedded store); closeDeps calls it once the stores are closed. */
+  releaseDataDir(): void;
 }
 
 export interface DepsOptions {
@@ -77,6 +81,7 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
 
   let redis: Redis | null = null;
   let store: EventStore;
+  let dataDirLock: DataDirLock | null = null;
   const logRef: AppDeps['logRef'] = { current: null };
   if (config.redisUrl) {
     // Logged once per state change, not once per reconnect attempt; the message never holds the URL.
@@ -104,10 +109,19 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
       onError: (op) => storeErrors.inc({ op }),
     });
   } else {
+    // Before anything reads the directory: a second process on it refuses to start (DataDirLockedError).
+    dataDirLock = lockDataDir(config.dataDir);
     store = new EmbeddedEventStore({ dataDir: config.dataDir, clock });
   }
 
-  const analytics = new AnalyticsEngine({ retentionMs: config.analytics.retentionMs, anomalyZThreshold: config.analytics.anomalyZThreshold, clock });
+  const analytics = new AnalyticsEngine({
+    retentionMs: config.analytics.retentionMs,
+    anomalyZThreshold: config.analytics.anomalyZThreshold,
+    clock,
+    tagCaps: { maxTagNames: config.analytics.maxTagNames, maxTagValues: config.analytics.maxTagValues },
+    queryTimeoutMs: config.analytics.queryTimeoutMs,
+    cursorKey: cursorKey(config.auth.adminSecret),
+  });
   const rollups = new LiveRollups(config.analytics.anomalyZThreshold, clock);
   const hub = new SseHub({
     pingMs: opts.pingMs ?? PING_MS,
@@ -125,8 +139,14 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     },
     onGap: () => feed.onGap(),
   });
-  await store.start();
+  try {
+    await store.start();
+  } catch (e) {
+    dataDirLock?.release();
+    throw e;
+  }
   metrics.gaugeFn('m1_analytics_rows', 'Events held by the analytics engine (within retention).', () => analytics.rowCount);
+  metrics.gaugeFn('m1_analytics_tags_dropped', 'Tags not stored because a tag cap was reached (events from the store).', () => analytics.droppedTags);
 
   const trimTimer = setInterval(() => analytics.trim(), TRIM_EVERY_MS);
   trimTimer.unref();
@@ -153,6 +173,7 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
       rollups.stop();
       hub.closeAll('server shutting down');
     },
+    releaseDataDir: () => dataDirLock?.release(),
   };
   if (opts.logStream) deps.logStream = opts.logStream;
   return deps;
@@ -161,6 +182,7 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
 export async function closeDeps(deps: AppDeps): Promise<void> {
   deps.dispose();
   await deps.store.close();
+  deps.releaseDataDir();
   if (deps.redis) {
     const r = deps.redis;
     await r.quit().catch(() => r.disconnect());

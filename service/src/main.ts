@@ -11,12 +11,14 @@ import { startDemoTraffic } from './demo/generator';
 import { SCOPES, signAdminToken } from './http/auth';
 import { ArgsError, SERVE_USAGE, parseServeArgs, type ServeArgs } from './startup/args';
 import { checkEnvironment, formatFindings } from './startup/env-check';
+import { DataDirLockedError } from './store/data-dir-lock';
 import { StoreUnavailableError } from './store/types';
 
 const EXIT_OK = 0;
 const EXIT_REFUSED = 1;
 const EXIT_USAGE = 2;
 const DEV_TOKEN_TTL_S = 12 * 3600;
+const LISTEN_BACKLOG = 4096;
 
 function say(text: string): void {
   process.stderr.write(text);
@@ -85,13 +87,19 @@ export async function runServe(argv: string[]): Promise<number> {
       say(`m1-ops serve: refusing to start: ${e.message} (REDIS_URL; unset it to run on the embedded store)\n`);
       return EXIT_REFUSED;
     }
+    if (e instanceof DataDirLockedError) {
+      say(`m1-ops serve: refusing to start: ${e.message}\n`);
+      return EXIT_REFUSED;
+    }
     throw e;
   }
   const app = await buildApp(config, deps);
   if (!config.auth.adminSecret && !config.auth.jwksUrl) {
     app.log.warn('no admin key configured (M1_ADMIN_JWT_SECRET or JWKS_URL): every authenticated route answers 401');
   }
-  await app.listen({ port: config.port, host: config.host });
+  // A deep accept queue (the kernel caps it at net.core.somaxconn): under a connection flood, a
+  // health probe's connection waits in the queue instead of being dropped into SYN retries (1 s, 3 s).
+  await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const base = dashboardUrl(config, port);

@@ -16,7 +16,7 @@ import { json, send } from './support/http';
 import { budget, scale } from './support/mode';
 import { produce } from './support/produce';
 import { revokeBurst } from './support/revocations';
-import { killAll, ServeProcess, TEST_SECRET } from './support/serve';
+import { killAll, MANY_CLIENTS_ONE_TOKEN, ServeProcess, TEST_SECRET } from './support/serve';
 import { CountingStream } from './support/sse-raw';
 import { adminToken } from './support/tokens';
 import { Waiters } from './support/waiters';
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function serve(dataDir: string): Promise<ServeProcess> {
-  const p = await ServeProcess.start(bin.cli, { env: { M1_DATA_DIR: dataDir, M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'warn' }, label: 'embedded' });
+  const p = await ServeProcess.start(bin.cli, { env: { M1_DATA_DIR: dataDir, M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'warn', ...MANY_CLIENTS_ONE_TOKEN }, label: 'embedded' });
   started.push(p);
   return p;
 }

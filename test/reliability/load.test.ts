@@ -11,7 +11,7 @@ import { postJson } from './support/http';
 import { metric } from './support/metrics';
 import { budget, scale } from './support/mode';
 import { produce } from './support/produce';
-import { ServeProcess, TEST_SECRET } from './support/serve';
+import { MANY_CLIENTS_ONE_TOKEN, ServeProcess, TEST_SECRET } from './support/serve';
 import { CountingStream, StalledStream } from './support/sse-raw';
 import { adminToken } from './support/tokens';
 import { pollUntil, Waiters } from './support/waiters';
@@ -32,7 +32,7 @@ let token: string;
 beforeAll(async () => {
   const bin = binaries();
   svc = await ServeProcess.start(bin.cli, {
-    env: { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'warn' },
+    env: { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, M1_ADMIN_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'warn', ...MANY_CLIENTS_ONE_TOKEN },
     label: 'load',
   });
   token = await adminToken(TEST_SECRET, { scopes: ['events:write', 'analytics:read'] });

@@ -193,6 +193,34 @@ const TABLE: VariableSpec[] = [
     description: 'Requests slower than this many milliseconds are logged and counted as slow.',
     checks: 'not below M1_API_TIMEOUT_MS: warning (inconsistent)',
   }),
+  v('performance', 'M1_REQUEST_TIMEOUT_MS', int(1000, 600000), {
+    default: '30000',
+    description: "Control service: a request's headers and body must arrive within this many milliseconds, else the connection is closed (slow senders).",
+  }),
+  v('performance', 'M1_HEADERS_TIMEOUT_MS', int(1000, 120000), {
+    default: '10000',
+    description: "Control service: a request's headers must arrive within this many milliseconds.",
+  }),
+  v('performance', 'M1_KEEP_ALIVE_TIMEOUT_MS', int(100, 600000), {
+    default: '5000',
+    description: 'Control service: an idle keep-alive connection is closed after this many milliseconds.',
+  }),
+  v('performance', 'M1_MAX_CONNECTIONS', int(16, 1000000), {
+    default: '10000',
+    description: 'Control service: open connections at once; more get 503 with Retry-After (lowered to fit the open-file limit).',
+  }),
+  v('performance', 'M1_MAX_REQUESTS_PER_TOKEN', int(1, 10000), {
+    default: '64',
+    description: 'Control service: requests in flight at once per token; more get 429 with Retry-After.',
+  }),
+  v('performance', 'M1_MAX_SSE_STREAMS', int(1, 100000), {
+    default: '1000',
+    description: 'Control service: live streams (SSE) open at once; more get 503 with Retry-After.',
+  }),
+  v('performance', 'M1_MAX_SSE_STREAMS_PER_TOKEN', int(1, 10000), {
+    default: '16',
+    description: 'Control service: live streams (SSE) open at once per token; more get 429 with Retry-After.',
+  }),
   // monitoring
   v('monitoring', 'LOG_LEVEL', { kind: 'enum', values: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] }, {
     default: 'info', rules: ['perf-threshold'],
@@ -211,6 +239,18 @@ const TABLE: VariableSpec[] = [
   v('monitoring', 'M1_ANALYTICS_RETENTION_H', int(1, 168), {
     default: '24',
     description: 'How long analytics events are kept, in hours.',
+  }),
+  v('monitoring', 'M1_ANALYTICS_MAX_TAG_NAMES', int(1, 1024), {
+    default: '64',
+    description: 'Control service: distinct tag names per event type; events that would add more are refused (400).',
+  }),
+  v('monitoring', 'M1_ANALYTICS_MAX_TAG_VALUES', int(10, 1000000), {
+    default: '10000',
+    description: 'Control service: distinct values per tag name; events that would add more are refused (400).',
+  }),
+  v('monitoring', 'M1_QUERY_TIMEOUT_MS', int(100, 120000), {
+    default: '5000',
+    description: 'Control service: time budget of one analytics query in milliseconds; a query past it is stopped (503).',
   }),
   v('monitoring', 'M1_ANOMALY_Z_THRESHOLD', { kind: 'number', min: 1, max: 10 }, {
     default: '3', rules: ['perf-threshold'],

@@ -1,11 +1,44 @@
 // Columnar in-memory storage of one event type: fixed-size chunks of typed arrays (Float64 per numeric
-// field, Int32 dictionary codes per string field and per tag), plus `ts`, `seq` and the arrival time.
+// field, Int32 dictionary codes per string field), sparse (row, code) pairs per tag, plus `ts`, `seq` and
+// the arrival time. Tags are sparse because most rows carry few of them: a tag costs 8 bytes per row
+// that has it and nothing for the rows that do not (a dense column cost 32 KiB per tag per chunk, which
+// let a small batch of events with many distinct tag names take gigabytes). Tag names and values per
+// type are capped (maxTagNames, maxTagValues): past the caps, tags are not stored (counted as dropped).
 // Chunks make retention cheap: rows arrive in arrival order, so trimming drops whole chunks from the head
 // and moves a start offset inside the first one, without copying.
 import { EVENT_FIELDS, type AnalyticsEvent, type EventType } from '../../../shared/src/events';
 import { Dictionary } from './dictionary';
 
 export const CHUNK_ROWS = 8192;
+
+/** One tag's values in one chunk: (row, code) pairs in row order, grown by doubling. */
+export class SparseTagColumn {
+  rows = new Int32Array(4);
+  codes = new Int32Array(4);
+  n = 0;
+
+  push(row: number, code: number): void {
+    if (this.n === this.rows.length) {
+      const size = Math.min(CHUNK_ROWS, this.n * 2);
+      const rows = new Int32Array(size);
+      const codes = new Int32Array(size);
+      rows.set(this.rows);
+      codes.set(this.codes);
+      this.rows = rows;
+      this.codes = codes;
+    }
+    this.rows[this.n] = row;
+    this.codes[this.n] = code;
+    this.n++;
+  }
+
+  /** A dense copy for one query's scan of this chunk (-1 = absent); garbage once the scan moves on. */
+  dense(): Int32Array {
+    const out = new Int32Array(CHUNK_ROWS).fill(-1);
+    for (let k = 0; k < this.n; k++) out[this.rows[k] as number] = this.codes[k] as number;
+    return out;
+  }
+}
 
 export class Chunk {
   length = 0;
@@ -16,22 +49,34 @@ export class Chunk {
   readonly arrived = new Float64Array(CHUNK_ROWS);
   readonly num = new Map<string, Float64Array>();
   readonly str = new Map<string, Int32Array>();
-  /** Created when a chunk first sees the tag; rows before that hold -1. */
-  readonly tags = new Map<string, Int32Array>();
+  /** Created when a chunk first sees the tag. */
+  readonly tags = new Map<string, SparseTagColumn>();
 
   constructor(numFields: readonly string[], strFields: readonly string[]) {
     for (const f of numFields) this.num.set(f, new Float64Array(CHUNK_ROWS).fill(NaN));
     for (const f of strFields) this.str.set(f, new Int32Array(CHUNK_ROWS).fill(-1));
   }
 
-  tagColumn(name: string): Int32Array {
+  tagColumn(name: string): SparseTagColumn {
     let col = this.tags.get(name);
     if (!col) {
-      col = new Int32Array(CHUNK_ROWS).fill(-1);
+      col = new SparseTagColumn();
       this.tags.set(name, col);
     }
     return col;
   }
+
+  /** The tag as a dense column for a scan, or undefined when no row of this chunk has it. */
+  denseTag(name: string): Int32Array | undefined {
+    return this.tags.get(name)?.dense();
+  }
+}
+
+export interface TagCaps {
+  /** Distinct tag names per event type (M1_ANALYTICS_MAX_TAG_NAMES). */
+  maxTagNames: number;
+  /** Distinct values per tag name (M1_ANALYTICS_MAX_TAG_VALUES). */
+  maxTagValues: number;
 }
 
 export class ColumnarTable {
@@ -42,8 +87,13 @@ export class ColumnarTable {
   readonly tagDicts = new Map<string, Dictionary>();
   chunks: Chunk[] = [];
   private rows = 0;
+  /** Tags not stored because a cap was reached (events from other instances, or a stream replay). */
+  droppedTags = 0;
 
-  constructor(readonly type: EventType) {
+  constructor(
+    readonly type: EventType,
+    readonly caps: TagCaps = { maxTagNames: 64, maxTagValues: 10_000 },
+  ) {
     const fields: Record<string, 'string' | 'number'> = EVENT_FIELDS[type];
     this.numFields = Object.keys(fields).filter((f) => fields[f] === 'number');
     this.strFields = Object.keys(fields).filter((f) => fields[f] === 'string');
@@ -84,10 +134,23 @@ export class ColumnarTable {
       if (typeof v === 'string') (chunk.str.get(f) as Int32Array)[i] = (this.dicts.get(f) as Dictionary).encode(v);
     }
     if (e.tags) {
-      for (const [k, v] of Object.entries(e.tags)) chunk.tagColumn(k)[i] = this.tagDict(k).encode(v);
+      for (const [k, v] of Object.entries(e.tags)) {
+        if (!this.tagFits(k, v)) {
+          this.droppedTags++;
+          continue;
+        }
+        chunk.tagColumn(k).push(i, this.tagDict(k).encode(v));
+      }
     }
     chunk.length = i + 1;
     this.rows++;
+  }
+
+  /** Whether storing this tag keeps the table within its caps. */
+  tagFits(name: string, value: string): boolean {
+    const d = this.tagDicts.get(name);
+    if (d === undefined) return this.tagDicts.size < this.caps.maxTagNames;
+    return d.lookup(value) >= 0 || d.size < this.caps.maxTagValues;
   }
 
   /** Drops rows that arrived before `cutoff` (arrival order = row order, so they form a prefix). */

@@ -1,11 +1,16 @@
 // Executes a parsed DSL query (shared/src/query.ts) against one columnar table: resolve the range, scan
 // the chunks once (time range, id bound, filters), group rows by composite key and time bucket,
 // aggregate, order, page; with an interval also build the time series and their analyses.
+// It runs in slices under a time budget (budget.ts): the event loop gets control back every few
+// milliseconds, and a query past M1_QUERY_TIMEOUT_MS is stopped. What cannot fit is refused as early as
+// it is known: too many buckets before the scan, too many groups during it, too many series points
+// right after it.
 import { MAX_BUCKETS, instantMs, parseDuration, type Query, type QueryResult, type Row, type RowValue } from '../../../shared/src/query';
 import { HttpError } from '../http/errors';
 import { Accumulators, planAggregations } from './aggregate';
+import { sortSliced, type QueryBudget } from './budget';
 import type { ColumnarTable } from './columnar-table';
-import { decodeCursor, encodeCursor, queryHash } from './cursor';
+import { decodeCursor, encodeCursor, queryHash, type CursorKey } from './cursor';
 import { chunkPredicate, compileFilter } from './filters';
 import { GroupIndex, dimensions } from './group-keys';
 import { buildSeries, MAX_SERIES_POINTS } from './series';
@@ -16,6 +21,17 @@ export interface ExecuteContext {
   /** The newest event id the engine holds: the first page pins it so later pages see the same rows. */
   latestSeq: number;
   anomalyThreshold: number;
+  /** M1_QUERY_TIMEOUT_MS, started when the query arrived. */
+  budget: QueryBudget;
+  /** Signs and checks cursors. */
+  cursorKey: CursorKey;
+}
+
+/** Result rows (group × bucket) one query may build; past it the query is refused while it scans. */
+export const MAX_GROUPS = 100_000;
+
+function tooLarge(message: string, path: string, detail: string): HttpError {
+  return new HttpError(400, 'query_too_large', message, [{ path, message: detail }]);
 }
 
 interface Window {
@@ -28,8 +44,9 @@ interface Window {
 /** [from, to) in epoch ms: a duration ends now (inclusive), and nothing older than retention is kept. */
 function resolveWindow(q: Query, ctx: ExecuteContext, hash: string): Window {
   if (q.cursor) {
-    const c = decodeCursor(q.cursor, hash);
-    return { from: c.from, to: c.to, maxSeq: c.maxSeq, offset: c.offset };
+    const c = decodeCursor(q.cursor, hash, ctx.cursorKey);
+    // A cursor never reaches behind the retention, however old it is.
+    return { from: Math.max(c.from, ctx.now - ctx.retentionMs), to: c.to, maxSeq: c.maxSeq, offset: c.offset };
   }
   let from: number;
   let to: number;
@@ -51,17 +68,20 @@ function compareValues(a: RowValue | undefined, b: RowValue | undefined): number
   return String(a) < String(b) ? -1 : 1;
 }
 
-export function executeQuery(table: ColumnarTable, q: Query, ctx: ExecuteContext): QueryResult {
+export async function executeQuery(table: ColumnarTable, q: Query, ctx: ExecuteContext): Promise<QueryResult> {
   const started = performance.now();
+  const budget = ctx.budget;
   const hash = queryHash(q);
   const w = resolveWindow(q, ctx, hash);
   const interval = q.interval ? (parseDuration(q.interval) as number) : null;
   const firstBucket = interval ? Math.floor(w.from / interval) : 0;
   const nBuckets = interval ? Math.max(1, Math.floor((w.to - 1) / interval) - firstBucket + 1) : 1;
   if (nBuckets > MAX_BUCKETS) {
-    throw new HttpError(400, 'query_too_large', `the range holds ${nBuckets} buckets of ${q.interval}; at most ${MAX_BUCKETS}`, [
-      { path: 'interval', message: `too many buckets (${nBuckets}); use a larger interval or a shorter range` },
-    ]);
+    throw tooLarge(`the range holds ${nBuckets} buckets of ${q.interval}; at most ${MAX_BUCKETS}`, 'interval', `too many buckets (${nBuckets}); use a larger interval or a shorter range`);
+  }
+  const plannedAggs = q.aggregations.length;
+  if (interval && q.groupBy.length === 0 && nBuckets * plannedAggs > MAX_SERIES_POINTS) {
+    throw tooLarge(`the series would hold ${nBuckets * plannedAggs} points; at most ${MAX_SERIES_POINTS}`, 'interval', 'too many series points: use a larger interval or a shorter range');
   }
 
   const filters = q.filters.map((f) => compileFilter(table, f));
@@ -73,13 +93,17 @@ export function executeQuery(table: ColumnarTable, q: Query, ctx: ExecuteContext
   let scanned = 0;
 
   if (w.from < w.to) {
-    for (const chunk of table.chunks) {
+    // A copy: retention may drop chunks from the head while this query is suspended between slices.
+    for (const chunk of table.chunks.slice()) {
+      if (budget.due()) await budget.pause();
       scanned += chunk.length - chunk.start;
       const pred = chunkPredicate(filters, chunk);
       const readers = dims.map((d) => d.reader(chunk));
       const cols = plan.fields.map((f) => (f === 'ts' ? chunk.ts : chunk.num.get(f)));
       const { ts, seq } = chunk;
-      for (let i = chunk.start; i < chunk.length; i++) {
+      const end = chunk.length; // rows appended while this query waits are newer than w.maxSeq anyway
+      for (let i = chunk.start; i < end; i++) {
+        if ((i & 1023) === 0 && budget.due()) await budget.pause();
         const t = ts[i] as number;
         if (t < w.from || t >= w.to || (seq[i] as number) > w.maxSeq) continue;
         if (pred && !pred(i)) continue;
@@ -87,7 +111,12 @@ export function executeQuery(table: ColumnarTable, q: Query, ctx: ExecuteContext
         const bucket = interval ? Math.floor(t / interval) - firstBucket : 0;
         const before = index.size;
         const g = index.idOf(codes, bucket);
-        if (index.size !== before) acc.addGroup();
+        if (index.size !== before) {
+          if (index.size > MAX_GROUPS) {
+            throw tooLarge(`the query makes more than ${MAX_GROUPS} groups (group × bucket)`, 'groupBy', 'too many groups: filter more, group by fewer fields or use a larger interval');
+          }
+          acc.addGroup();
+        }
         acc.addRow(g);
         for (let f = 0; f < cols.length; f++) {
           const col = cols[f];
@@ -107,9 +136,23 @@ export function executeQuery(table: ColumnarTable, q: Query, ctx: ExecuteContext
     return (end - start) / 1000;
   };
 
+  if (interval) {
+    const combos = new Set<string>();
+    for (let g = 0; g < index.size; g++) {
+      if ((g & 4095) === 0 && budget.due()) await budget.pause();
+      combos.add(index.dimCodes.map((c) => c[g]).join(','));
+    }
+    const points = Math.max(1, combos.size) * plan.aggs.length * nBuckets;
+    if (points > MAX_SERIES_POINTS) {
+      throw tooLarge(`the series would hold ${points} points; at most ${MAX_SERIES_POINTS}`, 'interval', 'too many series points: group by fewer fields, use a larger interval or a shorter range');
+    }
+  }
+
   const rows: Row[] = new Array<Row>(index.size);
   for (let g = 0; g < index.size; g++) {
-    const row: Row = {};
+    if ((g & 1023) === 0 && budget.due()) await budget.pause();
+    // No prototype: an alias like "__proto__" is an ordinary key of the row.
+    const row = Object.create(null) as Row;
     dims.forEach((d, k) => {
       row[d.name] = d.decode((index.dimCodes[k] as number[])[g] as number);
     });
@@ -121,30 +164,28 @@ export function executeQuery(table: ColumnarTable, q: Query, ctx: ExecuteContext
   const orders = q.orderBy === undefined ? [] : Array.isArray(q.orderBy) ? q.orderBy : [q.orderBy];
   const keys = [...orders.map((o) => ({ field: o.field, sign: o.dir === 'desc' ? -1 : 1 })), ...q.groupBy.map((f) => ({ field: f, sign: 1 }))];
   if (interval) keys.push({ field: 'bucket', sign: 1 });
-  rows.sort((a, b) => {
-    for (const k of keys) {
-      const c = compareValues(a[k.field], b[k.field]);
-      if (c !== 0) return c * k.sign;
-    }
-    return 0;
-  });
+  const sorted = await sortSliced(
+    rows,
+    (a, b) => {
+      for (const k of keys) {
+        const c = compareValues(a[k.field], b[k.field]);
+        if (c !== 0) return c * k.sign;
+      }
+      return 0;
+    },
+    budget,
+  );
 
-  const page = rows.slice(w.offset, w.offset + q.limit);
-  const next = w.offset + q.limit < rows.length;
+  const page = sorted.slice(w.offset, w.offset + q.limit);
+  const next = w.offset + q.limit < sorted.length;
   const result: QueryResult = {
     rows: page,
-    nextCursor: next ? encodeCursor({ v: 1, offset: w.offset + q.limit, from: w.from, to: w.to, maxSeq: w.maxSeq, hash }) : null,
+    nextCursor: next ? encodeCursor({ v: 1, offset: w.offset + q.limit, from: w.from, to: w.to, maxSeq: w.maxSeq, hash }, ctx.cursorKey) : null,
     stats: { scanned, tookMs: 0 },
   };
   if (interval) {
-    const groups = new Set(index.dimCodes.length === 0 ? [''] : rows.map((r) => JSON.stringify(q.groupBy.map((f) => r[f])))).size;
-    const points = groups * plan.aggs.length * nBuckets;
-    if (points > MAX_SERIES_POINTS) {
-      throw new HttpError(400, 'query_too_large', `the series would hold ${points} points; at most ${MAX_SERIES_POINTS}`, [
-        { path: 'interval', message: 'too many series points: group by fewer fields, use a larger interval or a shorter range' },
-      ]);
-    }
-    result.series = buildSeries({ q, rows, plan, nBuckets, firstBucket, interval, anomalyThreshold: ctx.anomalyThreshold });
+    if (budget.due()) await budget.pause();
+    result.series = buildSeries({ q, rows: sorted, plan, nBuckets, firstBucket, interval, anomalyThreshold: ctx.anomalyThreshold });
   }
   result.stats.tookMs = Math.round((performance.now() - started) * 1000) / 1000;
   return result;

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsEvent } from '../../../shared/src/events';
-import { QuerySchema, aggregationAlias, parseDuration, type Query, type QueryInput, type Row } from '../../../shared/src/query';
+import { QuerySchema, aggregationAlias, parseDuration, type Query, type QueryInput, type QueryResult, type Row } from '../../../shared/src/query';
 import { toStored } from '../store/types';
 import { AnalyticsEngine } from './engine';
 
@@ -180,12 +180,12 @@ function toEvents(raw: RawEvent[]): ToolsEvent[] {
 }
 
 describe('DSL vs reference', () => {
-  it('gives the reference rows for random data and queries', () => {
-    fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 400 }), queryArb, (raw, qa) => {
+  it('gives the reference rows for random data and queries', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(eventArb, { maxLength: 400 }), queryArb, async (raw, qa) => {
         const events = toEvents(raw);
         const q = QuerySchema.parse({ type: 'tools', limit: 10_000, ...qa } satisfies QueryInput);
-        const result = engineWith(events).query(q);
+        const result = await engineWith(events).query(q);
         const groupCols = [...q.groupBy, ...(q.interval ? ['bucket'] : [])];
         sameRows(result.rows, reference(events, q), groupCols);
         expect(result.nextCursor).toBeNull();
@@ -194,17 +194,17 @@ describe('DSL vs reference', () => {
     );
   });
 
-  it('pages through the same rows with the cursor, in order', () => {
-    fc.assert(
-      fc.property(fc.array(eventArb, { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 7 }), (raw, limit) => {
+  it('pages through the same rows with the cursor, in order', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(eventArb, { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 7 }), async (raw, limit) => {
         const events = toEvents(raw);
         const engine = engineWith(events);
         const base = { type: 'tools', range: '2h', groupBy: ['tool', 'status'], interval: '10m', aggregations: [{ fn: 'p95', field: 'durationMs', as: 'p95' }], orderBy: { field: 'p95', dir: 'desc' } } satisfies QueryInput;
-        const all = engine.query(QuerySchema.parse({ ...base, limit: 10_000 })).rows;
+        const all = (await engine.query(QuerySchema.parse({ ...base, limit: 10_000 }))).rows;
         const paged: Row[] = [];
         let cursor: string | null = null;
         do {
-          const res = engine.query(QuerySchema.parse({ ...base, limit, cursor }));
+          const res: QueryResult = await engine.query(QuerySchema.parse({ ...base, limit, cursor }));
           paged.push(...res.rows);
           cursor = res.nextCursor;
         } while (cursor);

@@ -9,7 +9,7 @@ import { AnalyticsEngine } from './engine';
 const HOUR = 3_600_000;
 
 describe('AnalyticsEngine retention', () => {
-  it('trims by arrival time and drops whole chunks', () => {
+  it('trims by arrival time and drops whole chunks', async () => {
     let now = 10 * 24 * HOUR;
     const engine = new AnalyticsEngine({ retentionMs: 24 * HOUR, anomalyZThreshold: 3, clock: () => now });
     const old = Array.from({ length: CHUNK_ROWS + 10 }, (_, i) => toStored(i + 1, { type: 'costs', ts: now, amountUsd: 1 }));
@@ -21,15 +21,15 @@ describe('AnalyticsEngine retention', () => {
     expect(engine.trim()).toBe(CHUNK_ROWS + 10);
     expect(engine.rowCount).toBe(1);
     expect(engine.table('costs').chunks).toHaveLength(1);
-    const r = engine.query(QuerySchema.parse({ type: 'costs', range: '7d', aggregations: [{ fn: 'sum', field: 'amountUsd', as: 'usd' }, { fn: 'count' }] }));
+    const r = await engine.query(QuerySchema.parse({ type: 'costs', range: '7d', aggregations: [{ fn: 'sum', field: 'amountUsd', as: 'usd' }, { fn: 'count' }] }));
     expect(r.rows).toEqual([{ usd: 5, count: 1 }]);
   });
 
-  it('never answers with events stamped before the retention window, however recent their arrival', () => {
+  it('never answers with events stamped before the retention window, however recent their arrival', async () => {
     const now = 10 * 24 * HOUR;
     const engine = new AnalyticsEngine({ retentionMs: 24 * HOUR, anomalyZThreshold: 3, clock: () => now });
     engine.ingest([toStored(1, { type: 'costs', ts: now - 30 * HOUR, amountUsd: 1 }), toStored(2, { type: 'costs', ts: now - HOUR, amountUsd: 2 })]);
-    const r = engine.query(QuerySchema.parse({ type: 'costs', range: { from: 0 }, aggregations: [{ fn: 'sum', field: 'amountUsd', as: 'usd' }] }));
+    const r = await engine.query(QuerySchema.parse({ type: 'costs', range: { from: 0 }, aggregations: [{ fn: 'sum', field: 'amountUsd', as: 'usd' }] }));
     expect(r.rows).toEqual([{ usd: 2 }]);
   });
 });

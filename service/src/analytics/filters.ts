@@ -82,7 +82,7 @@ export function compileFilter(table: ColumnarTable, f: Filter): ChunkFilter {
   const kind = fieldKind(table.type, f.field);
   if (f.field.startsWith('tags.')) {
     const tag = f.field.slice(5);
-    return stringFilter(f, () => table.tagDicts.get(tag), (c) => c.tags.get(tag));
+    return stringFilter(f, () => table.tagDicts.get(tag), (c) => c.denseTag(tag));
   }
   if (kind === 'string') return stringFilter(f, () => table.dicts.get(f.field), (c) => c.str.get(f.field));
   if (f.field === 'ts') return numberFilter(f, (c) => c.ts);

@@ -57,7 +57,7 @@ export function dimensions(table: ColumnarTable, groupBy: readonly string[]): Di
     if (g.startsWith('tags.')) {
       const tag = g.slice(5);
       const dict = table.tagDicts.get(tag);
-      return stringDim(g, () => dict?.size ?? 0, (c) => c.tags.get(tag), (code) => dict?.decode(code) ?? null);
+      return stringDim(g, () => dict?.size ?? 0, (c) => c.denseTag(tag), (code) => dict?.decode(code) ?? null);
     }
     if (fieldKind(table.type, g) === 'string') {
       const dict = table.dicts.get(g);

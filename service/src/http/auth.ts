@@ -7,14 +7,17 @@
 //   type AdminPrincipal = { sub: string | null; scopes: ReadonlySet<string>; claims: JWTPayload }
 //   createAdminVerifier(auth: ServiceConfig['auth']) → AdminTokenVerifier { verify(token): Promise<AdminPrincipal>; algorithms }
 //   installAuth(app, verifier)        (buildApp does it; decorates `app.adminAuth` and `request.principal`)
-//   requireScope(scope, { allowQueryToken? }) → fastify preHandler:
-//       401 + `WWW-Authenticate: Bearer ...` when the token is missing/invalid, 403 without the scope;
-//       on success `request.principal` holds the verified admin (its `sub` is the audit `actor`).
+//   requireScope(scope, { allowQueryToken? }) → fastify onRequest hook (runs before any body byte is read):
+//       401 + `WWW-Authenticate: Bearer ...` when the token is missing/invalid/expired/revoked, 403 without
+//       the scope, 429 past the token's requests in flight; on success `request.principal` holds the
+//       verified admin (its `sub` is the audit `actor`).
 //   signAdminToken(secret, { sub, scopes, ttlS, issuer?, audience? }) → Promise<string>   (--dev, tests)
+import { createHash } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { JwtAlgorithm, ServiceConfig } from '../config';
 import { HttpError } from './errors';
+import type { TokenLimits } from './limits';
 
 export const SCOPES = ['events:write', 'analytics:read', 'tokens:revoke', 'tokens:read', 'tokens:audit'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -23,7 +26,12 @@ export interface AdminPrincipal {
   sub: string | null;
   scopes: ReadonlySet<string>;
   claims: JWTPayload;
+  /** Names the token in per-token limits: its jti, else a hash of the whole token. */
+  key: string;
 }
+
+/** Refuses a verified token that has been revoked (installed by the revocation part; throws HttpError). */
+export type TokenGate = (principal: AdminPrincipal) => Promise<void>;
 
 export interface AdminTokenVerifier {
   /** The accepted `alg` values; an empty list means no key is configured and every token is refused. */
@@ -35,17 +43,27 @@ export interface AdminTokenVerifier {
 declare module 'fastify' {
   interface FastifyInstance {
     adminAuth: AdminTokenVerifier;
+    /** Every authenticated route asks it (revocation); allows everything until the revocation part sets it. */
+    tokenGate: TokenGate;
+    tokenLimits: TokenLimits;
   }
   interface FastifyRequest {
     /** Set by `requireScope` once the admin token verified. */
     principal: AdminPrincipal | null;
+    /** Gives the token's request slot back early (a live stream holds a stream slot instead). */
+    releaseSlot: (() => void) | null;
   }
 }
 
 const REALM = 'Bearer realm="m1-ops"';
 
-function unauthorized(message: string, invalidToken: boolean): HttpError {
-  const header = invalidToken ? `${REALM}, error="invalid_token", error_description="${message}"` : REALM;
+/** RFC 6750 §3: error_description holds %x20-21 / %x23-5B / %x5D-7E only (no quote, no backslash). */
+export function headerSafe(text: string): string {
+  return text.replace(/"/g, "'").replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '?');
+}
+
+export function unauthorized(message: string, invalidToken: boolean): HttpError {
+  const header = invalidToken ? `${REALM}, error="invalid_token", error_description="${headerSafe(message)}"` : REALM;
   return new HttpError(401, 'unauthorized', message, [], { 'WWW-Authenticate': header });
 }
 
@@ -89,7 +107,8 @@ export function createAdminVerifier(auth: ServiceConfig['auth']): AdminTokenVeri
           ...(auth.audience ? { audience: auth.audience } : {}),
         });
         const scope = typeof payload.scope === 'string' ? payload.scope : '';
-        return { sub: payload.sub ?? null, scopes: new Set(scope.split(' ').filter(Boolean)), claims: payload };
+        const key = typeof payload.jti === 'string' ? `j:${payload.jti}` : `h:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
+        return { sub: payload.sub ?? null, scopes: new Set(scope.split(' ').filter(Boolean)), claims: payload, key };
       } catch (e) {
         throw unauthorized(describe(e), true);
       }
@@ -97,9 +116,12 @@ export function createAdminVerifier(auth: ServiceConfig['auth']): AdminTokenVeri
   };
 }
 
-export function installAuth(app: FastifyInstance, verifier: AdminTokenVerifier): void {
+export function installAuth(app: FastifyInstance, verifier: AdminTokenVerifier, limits: TokenLimits): void {
   app.decorate('adminAuth', verifier);
+  app.decorate('tokenGate', (() => Promise.resolve()) as TokenGate);
+  app.decorate('tokenLimits', limits);
   app.decorateRequest('principal', null);
+  app.decorateRequest('releaseSlot', null);
 }
 
 function bearerToken(request: FastifyRequest, allowQueryToken: boolean): string | null {
@@ -121,17 +143,28 @@ export interface RequireScopeOptions {
   allowQueryToken?: boolean;
 }
 
-export function requireScope(scope: Scope, opts: RequireScopeOptions = {}): preHandlerAsyncHookHandler {
-  return async function checkScope(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+/**
+ * The route's guard, as an onRequest hook: it runs when the headers are in and before fastify reads
+ * any body byte, so an unauthenticated client never gets to hold the connection with a slow body
+ * (the refusal goes out with `Connection: close`, see errors.ts). Order: token present and valid
+ * (signature, algorithm, exp, iss/aud), not revoked (the revocation checker's cache keeps it cheap),
+ * the scope, then a request slot for the token.
+ */
+export function requireScope(scope: Scope, opts: RequireScopeOptions = {}): onRequestAsyncHookHandler {
+  return async function checkScope(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const token = bearerToken(request, opts.allowQueryToken ?? false);
     if (!token) throw unauthorized('missing bearer token', false);
     const principal = await request.server.adminAuth.verify(token);
+    await request.server.tokenGate(principal);
     if (!principal.scopes.has(scope)) {
       throw new HttpError(403, 'insufficient_scope', `the token lacks the scope "${scope}"`, [], {
         'WWW-Authenticate': `${REALM}, error="insufficient_scope", scope="${scope}"`,
       });
     }
     request.principal = principal;
+    const release = request.server.tokenLimits.enterRequest(principal.key);
+    request.releaseSlot = release;
+    reply.raw.once('close', release);
   };
 }
 

@@ -7,8 +7,11 @@
 //   errorBody(code, message, issues?) → ErrorBody
 //   zodIssues(error: z.ZodError, pathPrefix?) → ErrorIssue[]   ("events[3].durationMs" style paths)
 //   parseOr400(schema, value, what) → parsed value, or throws HttpError 400 `invalid_<what>` naming each bad field
-//   installErrorHandlers(app)   (called by buildApp: 400/404/405/413/415/500 in this shape)
-import type { FastifyError, FastifyInstance } from 'fastify';
+//   installErrorHandlers(app)   (called by buildApp: 400/404/405/413/415/429/500/503 in this shape)
+//   clientErrorHandler          (fastify option: 400/408/431 written on the raw socket, same shape)
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
 export interface ErrorIssue {
@@ -100,7 +103,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
       request.log.error({ err }, 'unhandled error');
       return reply.code(500).send(errorBody('internal', 'internal server error'));
     }
-    if (httpErr.status >= 500) request.log.error({ err }, httpErr.message);
+    if (httpErr.status >= 500 && httpErr.code !== 'too_many_streams' && httpErr.code !== 'shutting_down') request.log.error({ err }, httpErr.message);
     for (const [k, v] of Object.entries(httpErr.headers)) void reply.header(k, v);
     return reply.code(httpErr.status).send(errorBody(httpErr.code, httpErr.message, httpErr.issues));
   });
@@ -108,3 +111,52 @@ export function installErrorHandlers(app: FastifyInstance): void {
     return reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`));
   });
 }
+
+/**
+ * Any answer sent before its request's body was read (auth refused in onRequest, 404, 405, a GET
+ * with a body) closes the connection rather than wait for a body that may come one byte every 20 s.
+ */
+export function installEarlyAnswerClose(app: FastifyInstance): void {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (bodyPending(request)) void reply.header('Connection', 'close');
+    done(null, payload);
+  });
+}
+
+function bodyPending(request: FastifyRequest): boolean {
+  const h = request.headers;
+  const announced = (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined;
+  return announced && !request.raw.complete;
+}
+
+/** Errors Node's HTTP parser raises before there is a request (fastify's `clientErrorHandler` option). */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  // A response is already under way on this socket (e.g. a live stream): nothing sensible to add.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || inFlight?.headersSent === true) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'the request headers are too large (16 KiB at most)']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'the request did not arrive in time (M1_REQUEST_TIMEOUT_MS / M1_HEADERS_TIMEOUT_MS)']
+        : [400, 'bad_request', 'malformed HTTP request'];
+  socket.end(rawErrorResponse(status, code, message));
+}
+
+/** A whole HTTP/1.1 response in the service's error shape, for places that only have the socket. */
+export function rawErrorResponse(status: number, code: string, message: string, extra: Record<string, string> = {}): string {
+  const body = JSON.stringify(errorBody(code, message));
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    ...Object.entries(extra).map(([k, v]) => `${k}: ${v}`),
+  ];
+  return `${head.join('\r\n')}\r\n\r\n${body}`;
+}
+

@@ -4,11 +4,35 @@ import type { FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { LogLevel } from '../config';
 
-const SECRET_QUERY_PARAMS = /([?&](?:access_token|token|id_token|refresh_token)=)[^&#]*/gi;
+const SECRET_QUERY_KEYS = new Set(['access_token', 'token', 'id_token', 'refresh_token']);
 
-/** `/v1/stream?access_token=eyJ...&types=x` → `/v1/stream?access_token=[REDACTED]&types=x`. */
+function decodedKey(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return raw.toLowerCase();
+  }
+}
+
+/**
+ * `/v1/stream?access_token=eyJ...&types=x` → `/v1/stream?access_token=[REDACTED]&types=x`. Keys are
+ * compared decoded, as the query parser reads them: `access%5Ftoken` is `access_token` to the route, so
+ * it is to the redaction too.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY_PARAMS, '$1[REDACTED]');
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const hash = url.indexOf('#', q);
+  const query = url.slice(q + 1, hash < 0 ? undefined : hash);
+  const redacted = query
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const rawKey = eq < 0 ? part : part.slice(0, eq);
+      return SECRET_QUERY_KEYS.has(decodedKey(rawKey)) ? `${rawKey}=[REDACTED]` : part;
+    })
+    .join('&');
+  return `${url.slice(0, q + 1)}${redacted}${hash < 0 ? '' : url.slice(hash)}`;
 }
 
 interface LoggedRequest {

@@ -2,7 +2,7 @@
 // route for, so this records every route as it is declared (onRoute) and, once all plugins are
 // registered, declares the missing methods of each path as a route that answers 405 with `Allow`.
 import type { FastifyInstance, HTTPMethods } from 'fastify';
-import { errorBody } from './errors';
+import { HttpError } from './errors';
 
 const METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
@@ -32,12 +32,11 @@ export function trackRoutes(app: FastifyInstance): RouteTable {
         app.route({
           method: missing,
           url,
-          // Declared for their own sake, not because a client may use them: keep them out of logs' route stats.
-          handler: async (request, reply) =>
-            reply
-              .code(405)
-              .header('Allow', allow)
-              .send(errorBody('method_not_allowed', `${request.method} is not allowed here; use ${allow}`)),
+          // Answered in onRequest, before any body byte is read (a slow body must not hold the socket).
+          onRequest: (request, _reply, done) => {
+            done(new HttpError(405, 'method_not_allowed', `${request.method} is not allowed here; use ${allow}`, [], { Allow: allow }));
+          },
+          handler: () => undefined, // never reached
         });
       }
       installing = false;

@@ -102,8 +102,11 @@ export class EmbeddedRevocationStore implements RevocationStore {
 
   async revoke(record: RevocationRecord, until: number, audit: AuditInput): Promise<void> {
     const line: LogLine = { k: 'rev', jti: record.jti, rec: encodeRecord(record), until, audit: this.stamp(audit) };
+    const before = this.records.get(record.jti)?.until ?? -Infinity;
     await this.log.append([JSON.stringify(line)], () => this.apply(line));
-    if (until > this.now()) for (const l of this.listeners) l.revoked(record.jti, until);
+    const held = this.records.get(record.jti);
+    // Only a revocation that changed something is announced (monotonic: see apply()).
+    if (held !== undefined && held.until > before && held.until > this.now()) for (const l of this.listeners) l.revoked(record.jti, held.until);
   }
 
   async revokeAll(entry: NotBeforeEntry, audit: AuditInput): Promise<void> {
@@ -206,8 +209,14 @@ export class EmbeddedRevocationStore implements RevocationStore {
 
   private apply(line: LogLine): void {
     if (line.k === 'rev') {
+      // Monotonic (service.md): a later revocation of the same jti never shortens or undoes an earlier
+      // one. The first live record (who revoked it, why) stays; only a later `until` extends it. The
+      // same rule applies on replay, so a restart reaches the same state.
       const record = decodeRecord(line.jti, line.rec);
-      if (record !== null) this.records.set(line.jti, { record, until: line.until });
+      const prev = this.records.get(line.jti);
+      if (record !== null && (prev === undefined || line.until > prev.until)) {
+        this.records.set(line.jti, { record: prev !== undefined && prev.until > this.now() ? prev.record : record, until: line.until });
+      }
     } else if (line.k === 'nbf') {
       const key = nbKey(line.kind, line.value);
       const prev = this.notBefore.get(key);

@@ -53,6 +53,8 @@ export class RedisRevocationStore implements RevocationStore {
   constructor(opts: RedisStoreOptions) {
     this.keys = revocationKeys(opts.keyPrefix);
     this.client = new Redis(opts.url, commandConnectionOptions(opts));
+    // EVALSHA with ioredis' own fallback: the script text travels once per connection, not per call.
+    this.client.defineCommand('m1Revoke', { numberOfKeys: 1, lua: REVOKE_SCRIPT });
     this.batcher = new RedisLookupBatcher(this.client, this.keys);
     this.firstReady = new Promise((resolve) => this.client.once('ready', () => resolve()));
     this.client.on('ready', () => this.setStatus('up'));
@@ -86,21 +88,19 @@ export class RedisRevocationStore implements RevocationStore {
   }
 
   async revoke(record: RevocationRecord, until: number, audit: AuditInput): Promise<void> {
-    const ttl = until - Date.now();
+    const ttl = Math.ceil(until - Date.now());
     const m = this.client.multi();
     // An already-lapsed token needs no record (it cannot be used); the audit entry is still kept.
-    if (ttl > 0) {
-      m.set(this.keys.jti(record.jti), encodeRecord(record), 'PX', ttl);
-      m.publish(this.keys.channel, encodeRevoked(record.jti, until));
-    }
+    // Monotonic: the script writes (and announces) only when no record exists or this one outlives it.
+    if (ttl > 0) (m as unknown as RevokeCommand).m1Revoke(this.keys.jti(record.jti), encodeRecord(record), String(ttl), this.keys.channel, encodeRevoked(record.jti, until));
     this.addAudit(m, audit);
-    await execOrThrow(m);
-    if (ttl > 0) this.feed.deliverLocal({ t: 'j', jti: record.jti, until });
+    const results = await execOrThrow(m);
+    if (ttl > 0 && results[0]?.[1] === 1) this.feed.deliverLocal({ t: 'j', jti: record.jti, until });
   }
 
   async revokeAll(entry: NotBeforeEntry, audit: AuditInput): Promise<void> {
     const m = this.client.multi();
-    m.set(this.keys.notBefore(entry.kind, entry.value), String(entry.notBefore), 'PX', Math.max(1, entry.until - Date.now()));
+    m.set(this.keys.notBefore(entry.kind, entry.value), String(entry.notBefore), 'PX', Math.max(1, Math.ceil(entry.until - Date.now())));
     m.publish(this.keys.channel, encodeNotBefore(entry));
     this.addAudit(m, audit);
     await execOrThrow(m);
@@ -153,8 +153,32 @@ export class RedisRevocationStore implements RevocationStore {
   }
 }
 
-async function execOrThrow(m: ReturnType<Redis['multi']>): Promise<void> {
+/**
+ * KEYS[1] the record; ARGV record, ttl (ms), channel, message. A missing record is written; an existing
+ * one keeps its value (the first revocation's who and why) and only gets a longer TTL, never a shorter
+ * one; a record without TTL is left alone. Returns 1 when something changed (then it publishes).
+ */
+const REVOKE_SCRIPT = `
+local cur = redis.call('PTTL', KEYS[1])
+local ttl = tonumber(ARGV[2])
+if cur == -2 then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
+elseif cur == -1 or cur >= ttl then
+  return 0
+else
+  redis.call('PEXPIRE', KEYS[1], ttl)
+end
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return 1`;
+
+/** The custom command defined from REVOKE_SCRIPT (ioredis adds it to the client, its pipelines and MULTI). */
+interface RevokeCommand {
+  m1Revoke(key: string, record: string, ttlMs: string, channel: string, message: string): unknown;
+}
+
+async function execOrThrow(m: ReturnType<Redis['multi']>): Promise<Array<[Error | null, unknown]>> {
   const results = await m.exec();
   if (results === null) throw new Error('Redis transaction aborted');
   for (const [err] of results) if (err) throw err;
+  return results;
 }

@@ -4,12 +4,16 @@
 import { z } from 'zod';
 import { MAX_JWT_LENGTH } from '../../../shared/src/jwt';
 
-const id = z.string().trim().min(1, 'must not be empty').max(512, 'must be at most 512 characters');
+// Ids are kept exactly as given (no trimming): a jti or sub with surrounding blanks is another id, and
+// revoking " x" must revoke the token whose jti is " x".
+const id = z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters');
+/** The latest `exp` a revocation takes (9999-12-31T23:59:59Z): past it, no date can represent it. */
+export const MAX_EXP_S = 253_402_300_799;
 const reason = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
 /** Epoch seconds: a JSON number, or digits (form bodies carry strings). Never a boolean or a date string. */
 const epochSeconds = z
   .union([z.number(), z.string().regex(/^\d{1,12}$/, 'must be epoch seconds').transform(Number)])
-  .pipe(z.number().int('must be whole seconds').positive('must be epoch seconds'));
+  .pipe(z.number().int('must be whole seconds').positive('must be epoch seconds').max(MAX_EXP_S, 'must be a date before the year 10000 (epoch seconds)'));
 
 export const RevokeBody = z
   .object({
@@ -62,11 +66,18 @@ export function timeParam(now: () => number) {
     .trim()
     .transform((v, ctx) => {
       const d = DURATION.exec(v);
-      if (d) return now() - Number(d[1]) * UNIT_MS[d[2] as keyof typeof UNIT_MS];
-      if (/^\d{1,16}$/.test(v)) return Number(v);
-      const t = Date.parse(v);
+      let t: number;
+      if (d) t = now() - Number(d[1]) * UNIT_MS[d[2] as keyof typeof UNIT_MS];
+      else if (/^\d{1,16}$/.test(v)) t = Number(v);
+      else t = Date.parse(v);
       if (Number.isNaN(t)) {
         ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 time, epoch ms, or a duration like 30m, 24h, 7d' });
+        return z.NEVER;
+      }
+      // The audit log starts at the epoch and ends before year 10000: outside that, the input is wrong
+      // (and stream ids cannot express it), so it is a 400, not a store error.
+      if (t < 0 || t > MAX_EXP_S * 1000) {
+        ctx.addIssue({ code: 'custom', message: 'must be a time between 1970-01-01 and 9999-12-31' });
         return z.NEVER;
       }
       return t;

@@ -1,5 +1,6 @@
 // POST /v1/events (scope events:write): one event or {"events": [...]} → 202 {"accepted": n}.
 import type { FastifyPluginCallback } from 'fastify';
+import type { AnalyticsEngine } from '../analytics/engine';
 import { parseIngestBody, type Ingestor } from '../events/ingest';
 import { requireScope } from '../http/auth';
 import { HttpError } from '../http/errors';
@@ -7,12 +8,15 @@ import { StoreUnavailableError } from '../store/types';
 
 export interface EventRoutesOptions {
   ingestor: Ingestor;
+  /** The tag caps are checked here, before the batch is stored (see analytics/tag-caps.ts). */
+  analytics: Pick<AnalyticsEngine, 'assertTagsFit'>;
   onStoreError: () => void;
 }
 
 export const eventRoutes: FastifyPluginCallback<EventRoutesOptions> = (app, opts, done) => {
-  app.post('/v1/events', { preHandler: requireScope('events:write') }, async (request, reply) => {
+  app.post('/v1/events', { onRequest: requireScope('events:write') }, async (request, reply) => {
     const items = parseIngestBody(request.body);
+    opts.analytics.assertTagsFit(items);
     try {
       const accepted = await opts.ingestor.ingest(items);
       return reply.code(202).send({ accepted });

@@ -10,9 +10,9 @@ export interface QueryRoutesOptions {
 }
 
 export const queryRoutes: FastifyPluginCallback<QueryRoutesOptions> = (app, opts, done) => {
-  app.post('/v1/query', { preHandler: requireScope('analytics:read') }, (request, reply) => {
+  app.post('/v1/query', { onRequest: requireScope('analytics:read') }, async (request, reply) => {
     const q = parseOr400(QuerySchema, request.body, 'query');
-    return reply.send(opts.analytics.query(q));
+    return reply.send(await opts.analytics.query(q));
   });
   done();
 };

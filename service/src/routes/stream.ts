@@ -5,7 +5,8 @@ import type { FastifyPluginCallback } from 'fastify';
 import { z } from 'zod';
 import { EVENT_TYPES, EventTypeSchema, type EventType } from '../../../shared/src/events';
 import { parseDuration } from '../../../shared/src/query';
-import { requireScope } from '../http/auth';
+import { requireScope, type AdminPrincipal } from '../http/auth';
+import { checkClaimsOf } from '../revocation/setup';
 import { parseOr400 } from '../http/errors';
 import type { LiveFeed } from '../sse/feed';
 import { OPENING } from '../sse/frames';
@@ -53,8 +54,16 @@ export interface StreamRoutesOptions {
 }
 
 export const streamRoutes: FastifyPluginCallback<StreamRoutesOptions> = (app, opts, done) => {
-  app.get('/v1/stream', { preHandler: requireScope('analytics:read', { allowQueryToken: true }) }, async (request, reply) => {
+  app.get('/v1/stream', { onRequest: requireScope('analytics:read', { allowQueryToken: true }) }, async (request, reply) => {
     const q = parseOr400(StreamQuery, request.query, 'stream_parameters');
+    const principal = request.principal as AdminPrincipal;
+    // A stream holds a stream slot (per token and in total), not a request slot.
+    const releaseStream = app.tokenLimits.enterStream(principal.key);
+    request.releaseSlot?.();
+    let registered = false;
+    reply.raw.once('close', () => {
+      if (!registered) releaseStream();
+    });
     // The header is what EventSource sends on reconnect: it is newer than a `?lastEventId=` in the URL.
     const header = request.headers['last-event-id'];
     const lastEventId = (typeof header === 'string' ? header : undefined) ?? q.lastEventId ?? null;
@@ -64,7 +73,10 @@ export const streamRoutes: FastifyPluginCallback<StreamRoutesOptions> = (app, op
 
     reply.hijack();
     const res = reply.raw;
-    if (res.destroyed || request.raw.socket.destroyed) return; // gone while the store was asked
+    if (res.destroyed || request.raw.socket.destroyed) {
+      releaseStream();
+      return; // gone while the store was asked
+    }
     request.raw.socket.setNoDelay(true);
     request.raw.socket.setTimeout(0);
     res.writeHead(200, {
@@ -77,7 +89,15 @@ export const streamRoutes: FastifyPluginCallback<StreamRoutesOptions> = (app, op
     const types = q.types;
     const start = opts.feed.catchUp(lastEventId, (e) => types === null || types.has(e.event.type), storeLatest);
     res.write(OPENING + start.frames);
-    opts.hub.add(res, { types, rollupMs: q.rollup, skipThrough: start.skipThrough });
+    const exp = principal.claims.exp;
+    registered = true;
+    opts.hub.add(res, {
+      types,
+      rollupMs: q.rollup,
+      skipThrough: start.skipThrough,
+      token: { claims: checkClaimsOf(principal.claims), expiresAtMs: typeof exp === 'number' ? exp * 1000 : null },
+      onGone: releaseStream,
+    });
   });
   done();
 };

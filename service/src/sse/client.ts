@@ -4,9 +4,17 @@
 // memory without bound - it resumes with Last-Event-ID like any reconnect.
 import type { ServerResponse } from 'node:http';
 import type { EventType } from '../../../shared/src/events';
+import type { CheckClaims } from '../revocation/claims';
 import { commentFrame } from './frames';
 
-export type DisconnectReason = 'closed' | 'backlog' | 'shutdown';
+export type DisconnectReason = 'closed' | 'backlog' | 'shutdown' | 'revoked' | 'expired';
+
+/** The token a stream was opened with: re-checked on revocation messages, closed at its expiry. */
+export interface StreamToken {
+  claims: CheckClaims;
+  /** Epoch ms of the token's `exp`, or null. */
+  expiresAtMs: number | null;
+}
 
 export interface SseClientOptions {
   /** Raw event types wanted; null = all. */
@@ -17,6 +25,10 @@ export interface SseClientOptions {
   skipThrough?: number;
   backlogLimitBytes: number;
   onClose: (client: SseClient, reason: DisconnectReason) => void;
+  /** The stream's token (absent in unit tests of the hub). */
+  token?: StreamToken;
+  /** Called once when the client goes, whatever the reason (gives the stream slot back). */
+  onGone?: () => void;
 }
 
 export class SseClient {
@@ -83,10 +95,10 @@ export class SseClient {
     this.res.destroy();
   }
 
-  /** Ends the stream with a final comment (shutdown). */
-  end(comment: string): void {
+  /** Ends the stream with a final comment saying why (shutdown, token revoked or expired). */
+  end(comment: string, reason: DisconnectReason = 'shutdown'): void {
     if (this.closed) return;
-    this.finish('shutdown');
+    this.finish(reason);
     this.res.end(commentFrame(comment));
   }
 
@@ -94,5 +106,6 @@ export class SseClient {
     if (this.closed) return;
     this.closed = true;
     this.opts.onClose(this, reason);
+    this.opts.onGone?.();
   }
 }

@@ -3,6 +3,7 @@
 // fan-out is one string concatenation per filter plus one write per client.
 import type { EventType, ResetPayload } from '../../../shared/src/events';
 import type { Counter, Gauge } from '../metrics/registry';
+import type { RevocationChecker } from '../revocation/checker';
 import type { StoredEvent } from '../store/types';
 import type { LiveRollups, RollupListener } from './rollups';
 import { SseClient, type DisconnectReason, type SseClientOptions } from './client';
@@ -19,7 +20,11 @@ export interface HubOptions {
 export class SseHub {
   private readonly clients = new Set<SseClient>();
   private readonly rollupUnsubs = new Map<SseClient, () => void>();
+  /** Open streams by their token's jti: a revocation message finds its streams without a scan. */
+  private readonly byJti = new Map<string, Set<SseClient>>();
   private readonly pingTimer: NodeJS.Timeout;
+  private expiryTimer: NodeJS.Timeout | null = null;
+  private checker: RevocationChecker | null = null;
 
   constructor(private readonly opts: HubOptions) {
     this.pingTimer = setInterval(() => this.broadcast(PING), opts.pingMs);
@@ -34,6 +39,12 @@ export class SseHub {
   add(res: ConstructorParameters<typeof SseClient>[0], o: Omit<SseClientOptions, 'backlogLimitBytes' | 'onClose'>): SseClient {
     const client = new SseClient(res, { ...o, backlogLimitBytes: this.opts.backlogLimitBytes, onClose: (c, r) => this.remove(c, r) });
     this.clients.add(client);
+    const jti = o.token?.claims.jti;
+    if (jti !== undefined) {
+      let set = this.byJti.get(jti);
+      if (!set) this.byJti.set(jti, (set = new Set()));
+      set.add(client);
+    }
     this.opts.clientsGauge.set(this.clients.size);
     if (o.rollupMs !== null) {
       const listener: RollupListener = (payload, anomalies) => {
@@ -49,6 +60,12 @@ export class SseHub {
 
   private remove(client: SseClient, reason: DisconnectReason): void {
     if (!this.clients.delete(client)) return;
+    const jti = client.opts.token?.claims.jti;
+    const set = jti === undefined ? undefined : this.byJti.get(jti);
+    if (set) {
+      set.delete(client);
+      if (set.size === 0) this.byJti.delete(jti as string);
+    }
     this.rollupUnsubs.get(client)?.();
     this.rollupUnsubs.delete(client);
     this.opts.clientsGauge.set(this.clients.size);
@@ -111,6 +128,45 @@ export class SseHub {
 
   closeAll(reason: string): void {
     clearInterval(this.pingTimer);
+    if (this.expiryTimer) clearInterval(this.expiryTimer);
     for (const c of [...this.clients]) c.end(reason);
+  }
+
+  /**
+   * Keeps open streams honest about their tokens: a stream whose token is revoked (a message from any
+   * instance, or a revoke-all that covers it) or expires is ended with a last comment saying why.
+   * Expiry is swept every second; revocations arrive through the checker's invalidation feed.
+   */
+  watchTokens(checker: RevocationChecker, clock: () => number, everyMs = 1000): void {
+    this.checker = checker;
+    checker.on('invalidated', (jti) => {
+      for (const c of [...(this.byJti.get(jti) ?? [])]) c.end('stream closed: token revoked', 'revoked');
+    });
+    const recheckAll = (): void => void this.recheck();
+    checker.on('not-before', recheckAll);
+    checker.on('pubsub-reset', recheckAll);
+    this.expiryTimer = setInterval(() => {
+      const now = clock();
+      for (const c of [...this.clients]) {
+        const exp = c.opts.token?.expiresAtMs;
+        if (exp !== undefined && exp !== null && exp <= now) c.end('stream closed: token expired', 'expired');
+      }
+    }, everyMs);
+    this.expiryTimer.unref();
+  }
+
+  /** Asks the checker about every open stream's token (after a revoke-all or a feed reset). */
+  private async recheck(): Promise<void> {
+    const checker = this.checker;
+    if (!checker) return;
+    await Promise.all(
+      [...this.clients].map(async (c) => {
+        const token = c.opts.token;
+        if (!token) return;
+        const outcome = await checker.check(token.claims);
+        // A store failure alone does not cut a stream that was admitted; revoked (or unreadable) does.
+        if (outcome === 'revoked' || outcome === 'malformed') c.end('stream closed: token revoked', 'revoked');
+      }),
+    );
   }
 }

@@ -14,12 +14,18 @@ export interface EnvCheck {
   advisory: Finding[];
 }
 
+/** The application's keys: the service reads them for introspection only, so their absence is no
+ * reason to refuse to start (application tokens are then simply never active); a weak one still is. */
+const OPTIONAL_HERE = new Set(['JWT_SECRET', 'JWT_PUBLIC_KEY']);
+
 export function checkEnvironment(env: Readonly<Record<string, string | undefined>>, profile?: Profile): EnvCheck {
   const r = validateEnvironment(env, { keys: SERVICE_ENV_KEYS, ...(profile ? { profile } : {}) });
+  // Unset: nothing to judge (missing-required, or `inconsistent` "required because JWT_ALGORITHM is HS256").
+  const findings = r.findings.filter((f) => !(f.key !== undefined && OPTIONAL_HERE.has(f.key) && (env[f.key] ?? '').trim() === ''));
   return {
     profile: r.profile,
-    blocking: r.findings.filter((f) => LEVEL_RANK[f.level] >= LEVEL_RANK.error),
-    advisory: r.findings.filter((f) => LEVEL_RANK[f.level] < LEVEL_RANK.error),
+    blocking: findings.filter((f) => LEVEL_RANK[f.level] >= LEVEL_RANK.error),
+    advisory: findings.filter((f) => LEVEL_RANK[f.level] < LEVEL_RANK.error),
   };
 }
 

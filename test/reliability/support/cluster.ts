@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServeProcess, TEST_SECRET } from './serve';
+import { ServeProcess, MANY_CLIENTS_ONE_TOKEN, TEST_SECRET } from './serve';
 
 export interface ClusterOptions {
   cli: string;
@@ -20,6 +20,7 @@ export function instanceEnv(o: ClusterOptions, i: number): Record<string, string
     M1_INSTANCE_ID: `inst-${i}`,
     M1_DATA_DIR: mkdtempSync(join(tmpdir(), 'm1-rel-data-')),
     LOG_LEVEL: 'warn',
+    ...MANY_CLIENTS_ONE_TOKEN,
     ...(o.env ?? {}),
   };
 }

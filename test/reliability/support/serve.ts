@@ -6,6 +6,13 @@ import { createInterface } from 'node:readline';
 
 export const TEST_SECRET = 'reliability-admin-secret-6f1c2b9e0d4a4c7fa3b5e8d2c1f09a7b6e5d4c3b';
 
+/** For tests that play many clients with one token (load, fail-over): the per-token caps lifted. */
+export const MANY_CLIENTS_ONE_TOKEN: Record<string, string> = {
+  M1_MAX_SSE_STREAMS: '100000',
+  M1_MAX_SSE_STREAMS_PER_TOKEN: '10000',
+  M1_MAX_REQUESTS_PER_TOKEN: '10000',
+};
+
 export interface ServeOptions {
   /** Environment on top of a clean one (PATH, HOME, LANG). */
   env: Record<string, string>;

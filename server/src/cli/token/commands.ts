@@ -4,6 +4,7 @@ import { CliError, UsageError } from '../errors';
 import { call, type ServiceTarget } from './client';
 import { auditTable, fields, relative, shortTime } from './format';
 import type { TokenOptions } from './options';
+import { safeJson, visible } from './visible';
 import { AuditResponse, RevokeAllResponse, RevokeResponse, StatusResponse, type AuditEntry } from './responses';
 
 type Out = (s: string) => void;
@@ -41,7 +42,7 @@ export async function revoke(o: TokenOptions, t: ServiceTarget, out: Out, readSt
   }
   if (o.reason !== undefined) body.reason = o.reason;
   const r = parseOrFail(RevokeResponse, await call(t, 'POST', '/v1/tokens/revoke', 'tokens:revoke', body));
-  out(`Revoked jti ${r.jti}.\n`);
+  out(`Revoked jti ${visible(r.jti)}.\n`);
 }
 
 export async function revokeAll(o: TokenOptions, t: ServiceTarget, out: Out): Promise<void> {
@@ -50,8 +51,8 @@ export async function revokeAll(o: TokenOptions, t: ServiceTarget, out: Out): Pr
   if (o.reason === undefined) throw new UsageError('token revoke-all needs --reason R (it is audited)');
   const body = { ...(o.subject !== undefined ? { sub: o.subject } : { tool: o.tool }), reason: o.reason };
   const r = parseOrFail(RevokeAllResponse, await call(t, 'POST', '/v1/tokens/revoke-all', 'tokens:revoke', body));
-  const who = r.sub !== undefined ? `subject ${r.sub}` : `tool ${r.tool ?? ''}`;
-  out(`Revoked every token of ${who} issued before ${shortTime(r.notBefore)}.\n`);
+  const who = r.sub !== undefined ? `subject ${visible(r.sub)}` : `tool ${visible(r.tool ?? '')}`;
+  out(`Revoked every token of ${who} issued before ${visible(shortTime(r.notBefore))}.\n`);
 }
 
 export async function status(o: TokenOptions, t: ServiceTarget, out: Out): Promise<void> {
@@ -59,15 +60,15 @@ export async function status(o: TokenOptions, t: ServiceTarget, out: Out): Promi
   if (jti === undefined || extra.length > 0) throw new UsageError('token status takes one JTI');
   const r = parseOrFail(StatusResponse, await call(t, 'GET', `/v1/tokens/${encodeURIComponent(jti)}`, 'tokens:read'));
   if (o.json) {
-    out(`${JSON.stringify(r)}\n`);
+    out(`${safeJson(r)}\n`);
     return;
   }
   if (!r.revoked || r.record === undefined) {
-    out(`jti ${jti} is not revoked (tokens of a revoked subject or tool are checked by the service, not listed here).\n`);
+    out(`jti ${visible(jti)} is not revoked (tokens of a revoked subject or tool are checked by the service, not listed here).\n`);
     return;
   }
   const rec = r.record;
-  out(`jti ${rec.jti} is REVOKED\n`);
+  out(`jti ${visible(rec.jti)} is REVOKED\n`);
   out(
     fields([
       ['sub', rec.sub ?? '-'],
@@ -95,5 +96,5 @@ export async function audit(o: TokenOptions, t: ServiceTarget, out: Out): Promis
     entries.push(...page.entries);
     cursor = page.nextCursor;
   } while (cursor !== null && entries.length < o.limit);
-  out(o.json ? `${JSON.stringify({ entries })}\n` : auditTable(entries));
+  out(o.json ? `${safeJson({ entries })}\n` : auditTable(entries));
 }

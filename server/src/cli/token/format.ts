@@ -1,5 +1,6 @@
 // Text output of the token commands: aligned tables, times in UTC to the second.
 import type { AuditEntry } from './responses';
+import { visible } from './visible';
 
 export function shortTime(iso: string): string {
   const t = Date.parse(iso);
@@ -17,10 +18,12 @@ export function relative(ms: number, now: number): string {
 /** Rows of label/value pairs, labels padded. */
 export function fields(rows: Array<[string, string]>): string {
   const w = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n') + '\n';
+  return rows.map(([k, v]) => `  ${k.padEnd(w)}  ${visible(v)}`).join('\n') + '\n';
 }
 
-export function table(header: string[], rows: string[][]): string {
+/** Every cell goes through visible(): values come from tokens and requests, i.e. from anyone. */
+export function table(header: string[], raw: string[][]): string {
+  const rows = raw.map((r) => r.map(visible));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
     cells

@@ -6,6 +6,7 @@ import { resolveTarget, ServiceRefused } from './client';
 import { audit, revoke, revokeAll, status } from './commands';
 import { TOKEN_HELP } from './help';
 import { parseTokenArgs } from './options';
+import { visible } from './visible';
 
 export const EXIT_REFUSED = 1;
 
@@ -48,7 +49,7 @@ export async function runToken(args: string[]): Promise<number> {
     }
   } catch (e) {
     if (!(e instanceof ServiceRefused)) throw e;
-    process.stderr.write(`m1-ops: ${e.message}\n`);
+    process.stderr.write(`m1-ops: ${visible(e.message)}\n`);
     return EXIT_REFUSED;
   }
   return EXIT_OK;
