@@ -4,13 +4,14 @@
 //
 // STABLE INTERFACE: createDeps(config, opts?) → Promise<AppDeps>; closeDeps(deps) → Promise<void>
 import type { FastifyBaseLogger } from 'fastify';
-import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { AnalyticsEngine } from './analytics/engine';
 import type { ServiceConfig } from './config';
 import { createEventSink, type EventSink } from './events/emit';
 import { Ingestor } from './events/ingest';
 import { MetricsRegistry, type Counter } from './metrics/registry';
+import { createRedisClient, type RedisClient } from './redis/connect';
+import { redisErrorKind, type RedisErrorSink } from './redis/errors';
 import { LiveFeed } from './sse/feed';
 import { SseHub } from './sse/hub';
 import { LiveRollups } from './sse/rollups';
@@ -29,7 +30,9 @@ export interface AppDeps {
   ingestor: Ingestor;
   events: EventSink;
   /** The shared command connection (null on the embedded store). */
-  redis: Redis | null;
+  redis: RedisClient | null;
+  /** Counts a Redis error by kind on /metrics (m1_redis_errors_total); the revocation store uses it too. */
+  redisErrors: RedisErrorSink;
   analytics: AnalyticsEngine;
   hub: SseHub;
   feed: LiveFeed;
@@ -55,14 +58,16 @@ export interface DepsOptions {
   backlogLimitBytes?: number;
 }
 
-export function redisConnection(config: ServiceConfig, opts: { blocking?: boolean; onError?: (e: Error) => void } = {}): Redis {
-  const r = new Redis(config.redisUrl as string, {
+export function redisConnection(config: ServiceConfig, opts: { blocking?: boolean; onError?: (e: Error) => void } = {}): RedisClient {
+  if (!config.redis) throw new Error('no Redis configured');
+  const r = createRedisClient(config.redis, {
     connectTimeout: config.redisConnectTimeoutMs,
     // A blocking XREAD must not be cut by the command timeout; every other command is bounded by it.
     ...(opts.blocking ? {} : { commandTimeout: config.redisCommandTimeoutMs }),
     maxRetriesPerRequest: opts.blocking ? null : 1,
     enableOfflineQueue: true,
     lazyConnect: true,
+    connectionName: `m1-ops:${config.instanceId ?? process.pid}:${opts.blocking ? 'reader' : 'events'}`,
   });
   // ioredis reconnects by itself; without a listener every failed attempt would be an 'unhandled error'.
   r.on('error', (e: Error) => opts.onError?.(e));
@@ -78,11 +83,17 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
   const clientsGauge = metrics.gauge('m1_sse_clients', 'Connected live-stream (SSE) clients.');
   const disconnects = metrics.counter('m1_sse_disconnects_total', 'Live-stream clients gone, by reason (closed, backlog, shutdown).', ['reason']);
 
-  let redis: Redis | null = null;
+  const redisErrorCounter = metrics.counter(
+    'm1_redis_errors_total',
+    'Redis errors met, by part (events, revocation, invalidation, health) and kind (moved, ask, crossslot, readonly, clusterdown, noreplicas, timeout, connection, other).',
+    ['part', 'kind'],
+  );
+  const redisErrors: RedisErrorSink = (part, e) => redisErrorCounter.inc({ part, kind: redisErrorKind(e) });
+  let redis: RedisClient | null = null;
   let store: EventStore;
   let dataDirLock: DataDirLock | null = null;
   const logRef: AppDeps['logRef'] = { current: null };
-  if (config.redisUrl) {
+  if (config.redis) {
     // Logged once per state change, not once per reconnect attempt; the message never holds the URL.
     let lastLogged = '';
     const onError = (e: Error) => {
@@ -105,7 +116,11 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
       retentionMs: config.analytics.retentionMs,
       bufferSize: config.analytics.bufferSize,
       clock,
-      onError: (op) => storeErrors.inc({ op }),
+      onError: (op, e) => {
+        storeErrors.inc({ op });
+        if (e !== undefined) redisErrors(op === 'probe' ? 'health' : 'events', e);
+      },
+      instanceId: config.instanceId ?? String(process.pid),
     });
   } else {
     // Before anything reads the directory: a second process on it refuses to start (DataDirLockedError).
@@ -156,6 +171,7 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     ingestor,
     events,
     redis,
+    redisErrors,
     analytics,
     hub,
     feed,
