@@ -1,0 +1,22 @@
+// The service on its own Redis Cluster (3 primaries, 3 replicas, started by this file): the
+// ingestion and live-stream suites, two instances as one service, revocations and /healthz, all
+// through REDIS_CLUSTER_NODES. Before the hash-tagged key layout every POST answered 503 here.
+import { afterAll, beforeAll } from 'vitest';
+import { RedisClusterProcess } from '../support/redis-cluster';
+import { apiSuite } from './api-suite';
+import { uniquePrefix } from './redis-keys';
+import { streamSuite } from './stream-suite';
+import { topologySuite } from './topology-suite';
+
+let cluster: RedisClusterProcess;
+beforeAll(async () => {
+  cluster = await RedisClusterProcess.start();
+}, 120_000);
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+const env = (tag: string) => () => ({ REDIS_CLUSTER_NODES: cluster.nodesList, REDIS_KEY_PREFIX: uniquePrefix(tag) });
+apiSuite('cluster', env('api'));
+streamSuite('cluster', env('stream'));
+topologySuite({ name: 'cluster', prefix: uniquePrefix('topo'), env: () => ({ REDIS_CLUSTER_NODES: cluster.nodesList }), topology: () => ({ kind: 'cluster', nodes: cluster.nodes, tls: false }) });
