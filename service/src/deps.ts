@@ -109,6 +109,11 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
       redis.disconnect(); // stop ioredis' background reconnects so that the process can exit
       throw new StoreUnavailableError(`cannot reach Redis: ${lastLogged || (e as Error).message}`, { cause: e });
     }
+    if (config.redis.kind === 'standalone' && /cluster_enabled:1/.test(await redis.info('cluster').catch(() => ''))) {
+      // Spoken to as one server, a cluster answers MOVED to most keys: every write would fail.
+      redis.disconnect();
+      throw new StoreUnavailableError('REDIS_URL points at a node of a Redis Cluster (cluster_enabled:1); list the nodes in REDIS_CLUSTER_NODES instead');
+    }
     store = new RedisEventStore({
       redis,
       reader: redisConnection(config, { blocking: true, onError }),

@@ -1,9 +1,10 @@
 // The service on its own Redis Cluster (3 primaries, 3 replicas, started by this file): the
 // ingestion and live-stream suites, two instances as one service, revocations and /healthz, all
 // through REDIS_CLUSTER_NODES. Before the hash-tagged key layout every POST answered 503 here.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisClusterProcess } from '../support/redis-cluster';
 import { apiSuite } from './api-suite';
+import { startTestService } from './harness';
 import { uniquePrefix } from './redis-keys';
 import { streamSuite } from './stream-suite';
 import { topologySuite } from './topology-suite';
@@ -20,3 +21,13 @@ const env = (tag: string) => () => ({ REDIS_CLUSTER_NODES: cluster.nodesList, RE
 apiSuite('cluster', env('api'));
 streamSuite('cluster', env('stream'));
 topologySuite({ name: 'cluster', prefix: uniquePrefix('topo'), env: () => ({ REDIS_CLUSTER_NODES: cluster.nodesList }), topology: () => ({ kind: 'cluster', nodes: cluster.nodes, tls: false }) });
+
+describe('a cluster spoken to as one server (REDIS_URL at a node)', () => {
+  it('refuses to start, saying to use REDIS_CLUSTER_NODES (it used to run, answer 503 to every write and call itself healthy)', async () => {
+    const err = await startTestService({ REDIS_URL: `redis://127.0.0.1:${cluster.ports[0] as number}`, REDIS_KEY_PREFIX: uniquePrefix('moved') }).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).toMatch(/Redis Cluster.*REDIS_CLUSTER_NODES/);
+  });
+});

@@ -12,7 +12,7 @@ export function redisErrorKind(e: unknown): RedisErrorKind {
   if (m.startsWith('CROSSSLOT')) return 'crossslot';
   if (m.startsWith('READONLY')) return 'readonly';
   if (m.startsWith('CLUSTERDOWN') || m.startsWith('TRYAGAIN') || m.startsWith('MASTERDOWN')) return 'clusterdown';
-  if (e instanceof NotReplicatedError) return 'noreplicas';
+  if (e instanceof NotReplicatedError || m.startsWith('NOREPLICAS')) return 'noreplicas';
   if (/timed out|timeout/i.test(m)) return 'timeout';
   if (/Connection is closed|isn't writeable|ECONNREFUSED|ECONNRESET|EPIPE|Failed to refresh slots|None of the (startup nodes|sentinels)|All sentinels|Cluster is ended|ready check|No connections available/i.test(m)) return 'connection';
   return 'other';

@@ -52,7 +52,15 @@ export const healthRoutes: FastifyPluginCallback<HealthRoutesOptions> = (app, op
   };
 
   app.get('/healthz', async (_request, reply) => {
-    const c = await checks();
+    const probed = await checks();
+    // The probe is at most a second old; what happened since (a failed write, a lost connection or
+    // subscription) counts at once.
+    const { store, revocation } = opts;
+    const c: HealthChecks = {
+      events: store.redisStatus() === 'down' || store.recentFailure?.() ? 'down' : probed.events,
+      revocation: revocation?.health() === 'down' ? 'down' : probed.revocation,
+      invalidation: revocation instanceof RedisRevocationStore && !revocation.feed.isSubscribed ? 'down' : probed.invalidation,
+    };
     const down = (Object.keys(c) as (keyof HealthChecks)[]).filter((k) => c[k] === 'down');
     const isRedis = opts.store.kind === 'redis';
     return reply.send({

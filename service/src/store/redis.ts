@@ -79,13 +79,18 @@ export class RedisEventStore implements EventStore {
     return this.o.redis.status === 'ready' ? 'up' : 'down';
   }
 
+  /** The last append failed (within 2 s) and none succeeded since. */
+  recentFailure(): boolean {
+    return this.lastAppendFailedAt > this.lastAppendOkAt && this.o.clock() - this.lastAppendFailedAt < 2000;
+  }
+
   /**
    * Can the store do what ingestion needs right now? A write and a read of a key in the events' slot
    * (so on a cluster it reaches the primary the appends go to), and the last append not failed since
    * the last success. The caller rate-limits it.
    */
   async probe(): Promise<'up' | 'down'> {
-    if (this.lastAppendFailedAt > this.lastAppendOkAt && this.o.clock() - this.lastAppendFailedAt < 2000) return 'down';
+    if (this.recentFailure()) return 'down';
     const token = `${this.o.clock()}:${Math.random()}`;
     try {
       const r = await this.o.redis.pipeline().set(this.probeKey, token, 'PX', 60_000).get(this.probeKey).exec();
