@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRevocationChecker, type RedisTopology } from '../../service/src/revocation/index';
-import { RedisRevocationStore } from '../../service/src/revocation/redis-store';
+import type { RedisRevocationStore } from '../../service/src/revocation/redis-store';
 import { appToken, post } from '../revocation/api-client';
 import { postJson, startTestService, type TestService } from './harness';
 import { openStream, rawIds } from './sse-client';

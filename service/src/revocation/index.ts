@@ -41,7 +41,7 @@ export async function createRevocationChecker(o: CreateCheckerOptions): Promise<
   const connect = connectTimeoutMs ?? 5000;
   if ((redisUrl === undefined) === (redis === undefined)) throw new TypeError('createRevocationChecker needs exactly one of redisUrl and redis');
   const store = new RedisRevocationStore({
-    ...(redis ? { topology: redis } : { url: redisUrl as string }),
+    ...(redis ? { topology: redis } : { url: redisUrl }),
     keyPrefix: keyPrefix ?? 'm1:',
     commandTimeoutMs: commandTimeoutMs ?? 500,
     connectTimeoutMs: connect,
