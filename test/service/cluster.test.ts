@@ -2,6 +2,9 @@
 // ingestion and live-stream suites, two instances as one service, revocations and /healthz, all
 // through REDIS_CLUSTER_NODES. Before the hash-tagged key layout every POST answered 503 here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConnectivity } from '../../server/src/connectivity/index';
+import { contextFor } from '../connectivity/context';
+import { freePort } from '../support/ports';
 import { RedisClusterProcess } from '../support/redis-cluster';
 import { apiSuite } from './api-suite';
 import { startTestService } from './harness';
@@ -29,5 +32,16 @@ describe('a cluster spoken to as one server (REDIS_URL at a node)', () => {
       (e: unknown) => e as Error,
     );
     expect(err?.message).toMatch(/Redis Cluster.*REDIS_CLUSTER_NODES/);
+  });
+});
+
+describe('validate --connectivity on REDIS_CLUSTER_NODES', () => {
+  it('reports nothing for the healthy cluster, and one refused finding for a node that is not there', async () => {
+    expect(await checkConnectivity(contextFor({ REDIS_CLUSTER_NODES: cluster.nodesList }), { timeoutMs: 3000 })).toEqual([]);
+    const dead = await freePort();
+    const findings = await checkConnectivity(contextFor({ REDIS_CLUSTER_NODES: `${cluster.nodesList},127.0.0.1:${dead}` }), { timeoutMs: 3000 });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'unreachable', key: 'REDIS_CLUSTER_NODES' });
+    expect(findings[0]?.message).toContain(`Redis Cluster node at 127.0.0.1:${dead} (REDIS_CLUSTER_NODES) is unreachable: connection refused`);
   });
 });

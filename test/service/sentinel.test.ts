@@ -3,6 +3,8 @@
 // acknowledged only once the replica holds it) and /healthz, all through REDIS_SENTINELS.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConnectivity } from '../../server/src/connectivity/index';
+import { contextFor } from '../connectivity/context';
 import { get, post } from '../revocation/api-client';
 import { RedisSentinelSet, SENTINEL_MASTER } from '../support/redis-sentinel';
 import { apiSuite } from './api-suite';
@@ -43,5 +45,14 @@ describe('acknowledged only once replicated', () => {
     } finally {
       await svc.close();
     }
+  });
+});
+
+describe('validate --connectivity on REDIS_SENTINELS', () => {
+  it('reports nothing for the running set, and names a master name the sentinels do not monitor', async () => {
+    expect(await checkConnectivity(contextFor(base()), { timeoutMs: 3000 })).toEqual([]);
+    const findings = await checkConnectivity(contextFor({ ...base(), REDIS_SENTINEL_MASTER: 'nosuchprimary' }), { timeoutMs: 3000 });
+    expect(findings).toHaveLength(3);
+    expect(findings[0]?.message).toContain('monitors no primary named "nosuchprimary"');
   });
 });
