@@ -118,7 +118,7 @@ export class RedisClusterProcess {
   }
 
   running(): number[] {
-    return this.ports.filter((p) => this.procs.get(p)?.exitCode === null);
+    return this.ports.filter((p) => { const c = this.procs.get(p); return c !== undefined && c.exitCode === null && c.signalCode === null; });
   }
 
   /** The cluster as one running node sees it (CLUSTER NODES). */
@@ -159,6 +159,28 @@ export class RedisClusterProcess {
     const via = this.running()[0] as number;
     await run('redis-cli', ['--cluster', 'reshard', `127.0.0.1:${via}`, '--cluster-from', fromId, '--cluster-to', toId,
       '--cluster-slots', String(count), '--cluster-yes', '--cluster-pipeline', '100'], { timeout: 120_000 });
+  }
+
+  /**
+   * Moves one slot with its keys to another primary the way redis-cli does (IMPORTING/MIGRATING,
+   * MIGRATE in batches, SETSLOT NODE everywhere): while it runs, clients meet ASK and TRYAGAIN;
+   * after it, MOVED.
+   */
+  async migrateSlot(slot: number, toPort: number): Promise<void> {
+    const nodes = await this.topology();
+    const src = await this.primaryOfSlot(slot);
+    const dst = nodes.find((n) => n.port === toPort);
+    if (!dst || dst.id === src.id) throw new Error('migrateSlot: the target must be another primary');
+    await nodeCommand(dst.port, 'CLUSTER', 'SETSLOT', slot, 'IMPORTING', src.id);
+    await nodeCommand(src.port, 'CLUSTER', 'SETSLOT', slot, 'MIGRATING', dst.id);
+    for (;;) {
+      const keys = (await nodeCommand(src.port, 'CLUSTER', 'GETKEYSINSLOT', slot, 100)) as string[];
+      if (keys.length === 0) break;
+      await nodeCommand(src.port, 'MIGRATE', '127.0.0.1', dst.port, '', 0, 10_000, 'KEYS', ...keys);
+    }
+    for (const n of [dst, src, ...nodes.filter((x) => x.role === 'master' && x.id !== dst.id && x.id !== src.id)]) {
+      await nodeCommand(n.port, 'CLUSTER', 'SETSLOT', slot, 'NODE', dst.id);
+    }
   }
 
   async stop(): Promise<void> {

@@ -91,7 +91,7 @@ export class RedisSentinelSet {
 
   /** The primary's port as the given (or first running) sentinel names it. */
   async primaryPort(sentinelPort?: number): Promise<number> {
-    const via = sentinelPort ?? this.sentinelPorts.find((p) => this.procs.get(p)?.exitCode === null) ?? 0;
+    const via = sentinelPort ?? this.sentinelPorts.find((p) => this.isRunning(p)) ?? 0;
     const r = (await nodeCommand(via, 'SENTINEL', 'get-master-addr-by-name', SENTINEL_MASTER)) as [string, string] | null;
     if (!r) throw new Error('no primary known');
     return Number(r[1]);
@@ -102,7 +102,7 @@ export class RedisSentinelSet {
     return waitUntil(async () => {
       const named = new Set<number>();
       for (const s of this.sentinelPorts) {
-        if (this.procs.get(s)?.exitCode !== null) continue;
+        if (!this.isRunning(s)) continue;
         named.add(await this.primaryPort(s));
         const others = (await nodeCommand(s, 'SENTINEL', 'sentinels', SENTINEL_MASTER)) as unknown[];
         if (others.length < 2) return false;
@@ -115,6 +115,11 @@ export class RedisSentinelSet {
       const replica = this.dataPorts.find((p) => p !== primary) as number;
       return String(await nodeCommand(replica, 'INFO', 'replication')).includes('master_link_status:up');
     }, 'the sentinel set to be ready', ms);
+  }
+
+  isRunning(port: number): boolean {
+    const c = this.procs.get(port);
+    return c !== undefined && c.exitCode === null && c.signalCode === null;
   }
 
   async kill(port: number): Promise<void> {

@@ -14,7 +14,7 @@
 import type { RedisOptions } from 'ioredis';
 import { createRedisClient, isCluster, type RedisClient } from '../redis/connect';
 import { keySlot } from '../redis/slots';
-import { NotReplicatedError, type RedisErrorSink } from '../redis/errors';
+import { NotReplicatedError, redisErrorKind, type RedisErrorSink } from '../redis/errors';
 import type { RedisTopology } from '../redis/topology';
 import { auditMatches, toEntry } from './audit-filter';
 import { auditFields } from './audit-stream-codec';
@@ -86,8 +86,9 @@ export class RedisRevocationStore implements RevocationStore {
     this.waitMs = Math.max(1, Math.floor(opts.commandTimeoutMs * 0.8));
     this.onRedisError = opts.onRedisError ?? (() => undefined);
     const cluster = this.topology.kind === 'cluster';
-    // On a cluster a batch is one MGET per slot; auto-pipelining sends each node's share as one write.
-    this.client = createRedisClient(this.topology, { ...commandConnectionOptions(opts), ...(cluster ? { enableAutoPipelining: true } : {}) });
+    // On a cluster a batch is one MGET per slot, each its own command so that ioredis follows a
+    // MOVED/ASK per command (an auto-pipeline mixing slots would hand the redirection to the caller).
+    this.client = createRedisClient(this.topology, commandConnectionOptions(opts));
     this.batcher = new RedisLookupBatcher(this.client, this.keys, cluster);
     this.firstReady = new Promise((resolve) => this.client.once('ready', () => resolve()));
     this.client.on('ready', () => this.setStatus('up'));
@@ -141,10 +142,8 @@ export class RedisRevocationStore implements RevocationStore {
     const ttl = Math.ceil(until - Date.now());
     // An already-lapsed token needs no record (it cannot be used); the audit entry is still kept.
     if (ttl > 0) {
-      const p = this.client.pipeline();
       // Monotonic: the script writes only when no record exists or this one outlives it.
-      p.eval(REVOKE_SCRIPT, 1, this.keys.jti(record.jti), encodeRecord(record), String(ttl));
-      await this.track(this.replicated(p));
+      await this.track(this.replicated((p) => p.eval(REVOKE_SCRIPT, 1, this.keys.jti(record.jti), encodeRecord(record), String(ttl))));
       // Announced even when the script changed nothing: a retry after a failed announcement must
       // still reach every checker (receiving a message twice is harmless).
       this.feed.deliverLocal({ t: 'j', jti: record.jti, until });
@@ -154,9 +153,8 @@ export class RedisRevocationStore implements RevocationStore {
   }
 
   async revokeAll(entry: NotBeforeEntry, audit: AuditInput): Promise<void> {
-    const p = this.client.pipeline();
-    p.set(this.keys.notBefore(entry.kind, entry.value), String(entry.notBefore), 'PX', Math.max(1, Math.ceil(entry.until - Date.now())));
-    await this.track(this.replicated(p));
+    const key = this.keys.notBefore(entry.kind, entry.value);
+    await this.track(this.replicated((p) => p.set(key, String(entry.notBefore), 'PX', Math.max(1, Math.ceil(entry.until - Date.now())))));
     this.feed.deliverLocal({ t: 'n', ...entry });
     await this.track(this.publish(encodeNotBefore(entry)));
     await this.track(this.appendAudit([audit]));
@@ -197,13 +195,33 @@ export class RedisRevocationStore implements RevocationStore {
     this.client.disconnect(false);
   }
 
-  /** Runs the pipeline with a WAIT behind it on the same connection, and checks the replicas' count. */
-  private async replicated(p: ReturnType<RedisClient['pipeline']>): Promise<void> {
-    if (this.minReplicas > 0) p.wait(this.minReplicas, this.waitMs);
-    const results = await execOrThrow(p);
-    if (this.minReplicas > 0) {
-      const got = Number(results[results.length - 1]?.[1]);
-      if (!(got >= this.minReplicas)) throw new NotReplicatedError(this.minReplicas, Number.isFinite(got) ? got : 0);
+  /**
+   * Runs the pipeline with a WAIT behind it on the same connection, and checks the replicas' count.
+   * A pipeline mixing a keyed command with the keyless WAIT gets a MOVED/ASK/TRYAGAIN back instead of
+   * ioredis following it (a reshard in progress): the slot map is refreshed and it is sent again, a
+   * few times within the command timeout (the script only extends a record: a resend is harmless).
+   */
+  private async replicated(build: (p: ReturnType<RedisClient['pipeline']>) => void): Promise<void> {
+    const deadline = Date.now() + this.waitMs * 2;
+    for (let attempt = 0; ; attempt++) {
+      const p = this.client.pipeline();
+      build(p);
+      if (this.minReplicas > 0) p.wait(this.minReplicas, this.waitMs);
+      try {
+        const results = await execOrThrow(p);
+        if (this.minReplicas > 0) {
+          const got = Number(results[results.length - 1]?.[1]);
+          if (!(got >= this.minReplicas)) throw new NotReplicatedError(this.minReplicas, Number.isFinite(got) ? got : 0);
+        }
+        return;
+      } catch (e) {
+        const kind = redisErrorKind(e);
+        if (!(kind === 'moved' || kind === 'ask' || kind === 'clusterdown') || attempt >= 5 || Date.now() > deadline) throw e;
+        this.onRedisError('revocation', e);
+        const c = this.client;
+        if (isCluster(c)) await new Promise<void>((r) => c.refreshSlotsCache(() => r()));
+        await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
+      }
     }
   }
 
