@@ -160,7 +160,7 @@ describe('slots resharded under load', () => {
     const primaries = (await cluster.topology()).filter((n) => n.role === 'master' && n.slots.length > 0);
     const owner = await cluster.primaryOfSlot(eventsSlot);
     const target = primaries.find((n) => n.id !== owner.id) as { port: number; id: string };
-    await waitUntil(async () => acked.length >= EVENTS / 4, 'a quarter of the events', 60_000);
+    await waitUntil(() => Promise.resolve(acked.length >= EVENTS / 4), 'a quarter of the events', 60_000);
     await cluster.migrateSlot(eventsSlot, target.port);
     const other = primaries.find((n) => n.id !== owner.id && n.id !== target.id) as { id: string };
     await cluster.reshard(other.id, owner.id, scale(100, 1000));
