@@ -34,7 +34,7 @@ export async function waitUntil(cond: () => Promise<boolean>, what: string, ms =
 
 /** One command on a short-lived connection to 127.0.0.1:port. */
 export async function nodeCommand(port: number, ...args: [string, ...(string | number)[]]): Promise<unknown> {
-  const r = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  const r = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000, commandTimeout: 2000 });
   r.on('error', () => undefined);
   await r.connect();
   try {

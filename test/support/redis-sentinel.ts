@@ -14,6 +14,7 @@ export const SENTINEL_MASTER = 'm1primary';
 
 export class RedisSentinelSet {
   private readonly procs = new Map<number, ChildProcess>();
+  private readonly paused = new Set<number>();
 
   private constructor(
     readonly dataPorts: [number, number],
@@ -119,7 +120,7 @@ export class RedisSentinelSet {
 
   isRunning(port: number): boolean {
     const c = this.procs.get(port);
-    return c !== undefined && c.exitCode === null && c.signalCode === null;
+    return c !== undefined && c.exitCode === null && c.signalCode === null && !this.paused.has(port);
   }
 
   async kill(port: number): Promise<void> {
@@ -133,10 +134,12 @@ export class RedisSentinelSet {
 
   /** SIGSTOP / SIGCONT: a sentinel that is cut off (it answers nothing, its peers see it down). */
   pause(port: number): void {
+    this.paused.add(port);
     this.procs.get(port)?.kill('SIGSTOP');
   }
 
   resume(port: number): void {
+    this.paused.delete(port);
     this.procs.get(port)?.kill('SIGCONT');
   }
 

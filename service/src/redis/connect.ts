@@ -3,8 +3,8 @@
 // - standalone: `new Redis(url)`;
 // - cluster: `new Cluster(nodes)`: commands go to the slot's primary, MOVED/ASK are followed, the
 //   slot map is refreshed every second so that a failover is noticed without a MOVED;
-// - sentinel: `new Redis({ sentinels, name })`: the sentinels name the primary, and a connection
-//   that meets READONLY (it reached a demoted primary) reconnects through them.
+// - sentinel: `new Redis({ sentinels, name })`: the sentinels name the primary; a connection that
+//   closes or meets READONLY (it reached a demoted primary) asks them again.
 // Callers pass the per-role options (timeouts, offline queue, retries); this module adds what the
 // topology needs. It never logs, and the options it builds hold the password only for ioredis.
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
@@ -38,10 +38,14 @@ export function createRedisClient(t: RedisTopology, o: RedisOptions): RedisClien
       role: 'master',
       ...(t.sentinelPassword !== undefined ? { sentinelPassword: t.sentinelPassword } : {}),
       ...(t.tls ? { enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
-      // Subscribe to +switch-master on the sentinels: a failover is acted on at once, not at the
-      // next failed command.
-      failoverDetector: true,
+      // No failoverDetector: in ioredis 5 a +switch-master that arrives while the client is still
+      // connecting ends the client for good (connect() rejects, status "end"); measured in
+      // test/reliability/redis-sentinel-faults.test.ts. A dead primary closes the connection and a
+      // demoted one answers READONLY: both send the client back to the sentinels.
       sentinelRetryStrategy: reconnectDelay,
+      // A sentinel that accepts the connection but never answers (partitioned, stopped) must not
+      // hold the search for the primary: the next one is asked after this long.
+      sentinelCommandTimeout: o.connectTimeout ?? 5000,
       reconnectOnError: reconnectOnReadonly,
     });
   }
