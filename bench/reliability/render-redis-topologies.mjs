@@ -34,6 +34,8 @@ up in the store (under the cache: every answer comes from Redis) throughout; eac
 
 ### Cluster: a primary SIGKILLed at a third of a burst of revocations
 ${missing('redis-cluster-faults')}
+The killed primary is the one that owns the invalidation channel's slot, so every instance's sharded
+subscription must follow it; afterwards a revocation made on one instance must reach the other's feed.
 The killed node is restarted once its replica has taken over (what an orchestrator does) and rejoins
 as that replica's replica. Until then revocations whose record lives on that shard answer 503: the new
 primary has no replica to confirm them (\`WAIT\`), which is the point of \`REDIS_REVOCATION_MIN_REPLICAS\`.

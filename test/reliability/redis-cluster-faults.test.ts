@@ -64,8 +64,9 @@ async function healthzOk(svc: TestService): Promise<boolean> {
 describe('a primary killed during a burst of revocations', () => {
   it('loses no acknowledged revocation, admits no revoked token, and resumes without a service restart', async () => {
     const admin = await a.token();
-    const victim = (await cluster.topology()).find((n) => n.role === 'master' && n.slots.length > 0);
-    if (!victim) throw new Error('no primary');
+    // The primary that owns the invalidation channel's slot: its loss also moves every instance's
+    // sharded subscription (SSUBSCRIBE) to the replica that takes over.
+    const victim = await cluster.primaryOfSlot(keySlot(`${PREFIX}rv:events`));
     const onVictim = (jti: string): boolean => victim.slots.some(([x, y]) => keySlot(recordKey(jti)) >= x && keySlot(recordKey(jti)) <= y);
     // Revoked before the fault, on the shard that will lose its primary: looked up throughout.
     const watched: string[] = [];
@@ -125,9 +126,16 @@ describe('a primary killed during a burst of revocations', () => {
     expect(lost).toEqual([]);
     expect(watcher.admitted).toBe(0);
     expect(allRevokedOnB.every((x) => x.revoked)).toBe(true);
-    // No restart: both instances take events and revocations again.
+    // No restart: both instances take events and revocations again, and a revocation made on B reaches
+    // A's invalidation feed (its shard subscription followed the channel's slot to the new primary).
     expect((await postJson(`${a.url}/v1/events`, { type: 'costs', amountUsd: 1 }, await a.token())).status).toBe(202);
-    expect((await revocationBurst({ bases: [b.url], admin, jtis: [randomUUID()], concurrency: 1, deadlineMs: 5_000 })).acked).toHaveLength(1);
+    const after = randomUUID();
+    const heard = new Promise<void>((resolve) => {
+      const off = a.app.revocation.store.subscribe({ revoked: (j) => j === after && (off(), resolve()), notBefore: () => undefined, reset: () => undefined, down: () => undefined });
+    });
+    await waitUntil(() => Promise.resolve((a.app.revocation.store as RedisRevocationStore).feed.isSubscribed), 'the feed to resubscribe', 30_000);
+    expect((await revocationBurst({ bases: [b.url], admin, jtis: [after], concurrency: 1, deadlineMs: 10_000 })).acked).toHaveLength(1);
+    await heard;
   }, budget(120_000, 600_000));
 });
 
