@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
-import { freePort } from './ports';
+import { freePort, portFree } from './ports';
 
 const run = promisify(execFile);
 
@@ -67,7 +67,7 @@ export class RedisClusterProcess {
     while (ports.length < count) {
       const p = await freePort();
       // The cluster bus listens on port + 10000: both must be free.
-      if (p < 55000 && !ports.includes(p)) ports.push(p);
+      if (p < 55000 && !ports.includes(p) && (await portFree(p + 10000))) ports.push(p);
     }
     const c = new RedisClusterProcess(ports, mkdtempSync(join(tmpdir(), 'm1-cluster-')));
     process.once('exit', () => c.killAllSync());
