@@ -104,7 +104,13 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     redis = redisConnection(config, { onError });
     redis.on('ready', () => (lastLogged = ''));
     try {
-      await redis.connect();
+      // Sentinel keeps asking its sentinels forever: bound the first connection like the others.
+      let timer: NodeJS.Timeout | undefined;
+      const limit = config.redisConnectTimeoutMs * 2;
+      await Promise.race([
+        redis.connect(),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no connection within ${limit} ms`)), limit))),
+      ]).finally(() => clearTimeout(timer));
     } catch (e) {
       redis.disconnect(); // stop ioredis' background reconnects so that the process can exit
       throw new StoreUnavailableError(`cannot reach Redis: ${lastLogged || (e as Error).message}`, { cause: e });
