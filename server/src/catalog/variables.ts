@@ -162,11 +162,11 @@ const TABLE: VariableSpec[] = [
     description: 'ACL user for cluster nodes or the Sentinel-managed servers (with REDIS_URL, put it in the URL).',
   }),
   v('redis', 'REDIS_PASSWORD', { kind: 'secret' }, {
-    secret: true, rules: ['inconsistent', 'placeholder-secret'],
+    secret: true, rules: ['inconsistent'],
     description: 'Password of cluster nodes or of the Sentinel-managed servers (with REDIS_URL, put it in the URL). A secret.',
   }),
   v('redis', 'REDIS_SENTINEL_PASSWORD', { kind: 'secret' }, {
-    secret: true, rules: ['inconsistent', 'placeholder-secret'],
+    secret: true, rules: ['inconsistent'],
     description: "Password of the sentinels themselves (their requirepass), if they have one. A secret.",
   }),
   v('redis', 'REDIS_TLS', { kind: 'bool' }, {

@@ -7,7 +7,9 @@ import { finding, valueRange } from '../support/findings';
 import { generateSecretFix, isPlaceholderSecret } from '../support/secrets';
 import { setEntry } from '../support/view';
 
-export const SECRET_KEYS: readonly string[] = VARIABLES.filter((s) => s.secret).map((s) => s.name);
+/** The signing secrets: the catalog's secrets that name this rule (not the Redis passwords, whose
+ * length and form are Redis' or the provider's business, not HMAC's). */
+export const SECRET_KEYS: readonly string[] = VARIABLES.filter((s) => s.secret && s.rules.includes('placeholder-secret')).map((s) => s.name);
 
 export const placeholderSecret: Rule = {
   id: 'placeholder-secret',
