@@ -102,6 +102,7 @@ export class RedisRevocationStore implements RevocationStore {
       redisOptions: { ...subscriberConnectionOptions(opts), ...opts.subscriberOverrides },
       heartbeatMs: opts.heartbeatMs,
       resolveShardNode: cluster ? () => this.shardNodeOf(this.keys.channel) : undefined,
+      onError: (e) => this.onRedisError('invalidation', e),
     });
   }
 

@@ -19,6 +19,8 @@ export interface RedisFeedOptions {
   heartbeatMs?: number;
   /** Cluster: the primary owning the channel's slot (sharded pub/sub). Absent: classic SUBSCRIBE. */
   resolveShardNode?: () => Promise<RedisEndpoint>;
+  /** Errors met (a failed (S)SUBSCRIBE or heartbeat, a lost connection), for metrics by kind. */
+  onError?: (e: unknown) => void;
 }
 
 export class RedisInvalidationFeed {
@@ -71,7 +73,7 @@ export class RedisInvalidationFeed {
     this.sub = sub;
     sub.on('ready', () => void this.onReady(sub));
     sub.on('close', () => this.onClose());
-    sub.on('error', () => undefined); // reported through close/ready; never crash the app
+    sub.on('error', (e: unknown) => this.opts.onError?.(e)); // counted; state via close/ready; never crash the app
     sub.on('message', (_channel: string, raw: string) => this.onMessage(raw));
     sub.on('smessage', (_channel: string, raw: string) => this.onMessage(raw));
     // Sharded: the connection is to one node; when it ends, the slot's owner is looked up again.
@@ -84,7 +86,8 @@ export class RedisInvalidationFeed {
     let node: RedisEndpoint;
     try {
       node = await (this.opts.resolveShardNode as () => Promise<RedisEndpoint>)();
-    } catch {
+    } catch (e) {
+      this.opts.onError?.(e);
       this.reconnectShardLater();
       return;
     }
@@ -107,7 +110,8 @@ export class RedisInvalidationFeed {
     try {
       if (this.sharded) await sub.ssubscribe(this.opts.channel);
       else await sub.subscribe(this.opts.channel);
-    } catch {
+    } catch (e) {
+      this.opts.onError?.(e);
       if (this.sharded) sub.disconnect(false); // 'end' follows: look the owner up again
       else sub.disconnect(true); // try again on a fresh connection
       return;
@@ -159,7 +163,8 @@ export class RedisInvalidationFeed {
         const owner = await (this.opts.resolveShardNode as () => Promise<RedisEndpoint>)();
         if (owner.host !== this.node.host || owner.port !== this.node.port) sub.disconnect(false);
       }
-    } catch {
+    } catch (e) {
+      this.opts.onError?.(e);
       if (!this.closing) sub.disconnect(!this.sharded);
     }
   }
