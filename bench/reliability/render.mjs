@@ -2,6 +2,7 @@
 // does; every number comes from the figures of the run. A missing section (its test file failed
 // before writing) shows as "not measured".
 import { renderAttacks } from './render-attacks.mjs';
+import { renderRedisTopologies } from './render-redis-topologies.mjs';
 
 const n = (v) => (typeof v === 'number' ? v.toLocaleString('en') : v === undefined || v === null ? '—' : String(v));
 const get = (o, path) => path.split('.').reduce((x, k) => (x && typeof x === 'object' ? x[k] : undefined), o);
@@ -193,6 +194,7 @@ value without its quotes) are not counted as output; ${n(f('secrets', 'lspEditsH
 
   out.push(renderAttacks(summary));
 
+  if (S['redis-cluster-faults'] || S['redis-sentinel-faults']) out.push(renderRedisTopologies(S));
   out.push(`## Bugs found and fixed
 
 - **Embedded event ids restarted at 1** (service/src/store): a client's Last-Event-ID from before a

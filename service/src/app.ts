@@ -78,6 +78,7 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps, opts: Build
     metrics: deps.metrics,
     events: deps.events,
     redis: deps.redis,
+    redisErrors: deps.redisErrors,
     clock: deps.clock,
     startedAt: deps.startedAt,
   });
@@ -89,7 +90,7 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps, opts: Build
   const revocation = await installRevocation(app, opts.revocationStore ? { store: opts.revocationStore } : {});
   deps.hub.watchTokens(revocation.checker, deps.clock);
 
-  await app.register(healthRoutes, { store: deps.store });
+  await app.register(healthRoutes, { store: deps.store, revocation: revocation.store, instanceId: config.instanceId ?? String(process.pid) });
   await app.register(eventRoutes, { ingestor: deps.ingestor, analytics: deps.analytics, onStoreError: () => deps.storeErrors.inc({ op: 'append' }) });
   await app.register(queryRoutes, { analytics: deps.analytics });
   await app.register(streamRoutes, { hub: deps.hub, feed: deps.feed, store: deps.store });

@@ -10,6 +10,8 @@
 // never reads process.env anywhere else.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { topologyFromEnv } from './redis/from-env';
+import type { RedisTopology } from './redis/topology';
 
 const JWT_ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'EdDSA'] as const;
 export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
@@ -52,6 +54,14 @@ const EnvSchema = z.object({
   PORT: int(0, 65535, 3000),
   HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
   REDIS_URL: url(['redis', 'rediss']),
+  REDIS_CLUSTER_NODES: optionalString,
+  REDIS_SENTINELS: optionalString,
+  REDIS_SENTINEL_MASTER: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional()),
+  REDIS_USERNAME: optionalString,
+  REDIS_PASSWORD: optionalString,
+  REDIS_SENTINEL_PASSWORD: optionalString,
+  REDIS_TLS: bool(false),
+  REDIS_REVOCATION_MIN_REPLICAS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10).optional()),
   REDIS_KEY_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9:_-]{1,32}$/).default('m1:')),
   REDIS_CONNECT_TIMEOUT_MS: int(100, 30000, 5000),
   REDIS_COMMAND_TIMEOUT_MS: int(10, 10000, 500),
@@ -92,8 +102,13 @@ export interface ServiceConfig {
   nodeEnv: 'development' | 'test' | 'staging' | 'production';
   port: number;
   host: string;
-  /** `null`: the embedded store (one instance). */
+  /** REDIS_URL when the topology is standalone, else null (kept for callers that only speak URLs). */
   redisUrl: string | null;
+  /** `null`: the embedded store (one instance). */
+  redis: RedisTopology | null;
+  /** Replicas that must hold a revocation before it is acknowledged (default: 1 on a cluster or
+   * Sentinel, 0 standalone). */
+  redisRevocationMinReplicas: number;
   redisKeyPrefix: string;
   redisConnectTimeoutMs: number;
   redisCommandTimeoutMs: number;
@@ -173,11 +188,15 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     throw new ConfigError(parsed.error.issues.map((i) => ({ variable: i.path.join('.'), message: i.message })));
   }
   const e = parsed.data;
+  const { topology, issues } = topologyFromEnv(e);
+  if (issues.length > 0) throw new ConfigError(issues);
   return {
     nodeEnv: e.NODE_ENV,
     port: overrides.port ?? e.PORT,
     host: overrides.host ?? e.HOST,
-    redisUrl: e.REDIS_URL ?? null,
+    redisUrl: topology?.kind === 'standalone' ? topology.url : null,
+    redis: topology,
+    redisRevocationMinReplicas: e.REDIS_REVOCATION_MIN_REPLICAS ?? (topology === null || topology.kind === 'standalone' ? 0 : 1),
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     redisConnectTimeoutMs: e.REDIS_CONNECT_TIMEOUT_MS,
     redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,

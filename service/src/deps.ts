@@ -4,7 +4,6 @@
 //
 // STABLE INTERFACE: createDeps(config, opts?) → Promise<AppDeps>; closeDeps(deps) → Promise<void>
 import type { FastifyBaseLogger } from 'fastify';
-import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { cursorKey } from './analytics/cursor';
 import { AnalyticsEngine } from './analytics/engine';
@@ -12,6 +11,8 @@ import type { ServiceConfig } from './config';
 import { createEventSink, type EventSink } from './events/emit';
 import { Ingestor } from './events/ingest';
 import { MetricsRegistry, type Counter } from './metrics/registry';
+import { createRedisClient, type RedisClient } from './redis/connect';
+import { redisErrorKind, type RedisErrorSink } from './redis/errors';
 import { LiveFeed } from './sse/feed';
 import { SseHub } from './sse/hub';
 import { LiveRollups } from './sse/rollups';
@@ -30,7 +31,9 @@ export interface AppDeps {
   ingestor: Ingestor;
   events: EventSink;
   /** The shared command connection (null on the embedded store). */
-  redis: Redis | null;
+  redis: RedisClient | null;
+  /** Counts a Redis error by kind on /metrics (m1_redis_errors_total); the revocation store uses it too. */
+  redisErrors: RedisErrorSink;
   analytics: AnalyticsEngine;
   hub: SseHub;
   feed: LiveFeed;
@@ -56,14 +59,16 @@ export interface DepsOptions {
   backlogLimitBytes?: number;
 }
 
-export function redisConnection(config: ServiceConfig, opts: { blocking?: boolean; onError?: (e: Error) => void } = {}): Redis {
-  const r = new Redis(config.redisUrl as string, {
+export function redisConnection(config: ServiceConfig, opts: { blocking?: boolean; onError?: (e: Error) => void } = {}): RedisClient {
+  if (!config.redis) throw new Error('no Redis configured');
+  const r = createRedisClient(config.redis, {
     connectTimeout: config.redisConnectTimeoutMs,
     // A blocking XREAD must not be cut by the command timeout; every other command is bounded by it.
     ...(opts.blocking ? {} : { commandTimeout: config.redisCommandTimeoutMs }),
     maxRetriesPerRequest: opts.blocking ? null : 1,
     enableOfflineQueue: true,
     lazyConnect: true,
+    connectionName: `m1-ops:${config.instanceId ?? process.pid}:${opts.blocking ? 'reader' : 'events'}`,
   });
   // ioredis reconnects by itself; without a listener every failed attempt would be an 'unhandled error'.
   r.on('error', (e: Error) => opts.onError?.(e));
@@ -79,11 +84,17 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
   const clientsGauge = metrics.gauge('m1_sse_clients', 'Connected live-stream (SSE) clients.');
   const disconnects = metrics.counter('m1_sse_disconnects_total', 'Live-stream clients gone, by reason (closed, backlog, shutdown).', ['reason']);
 
-  let redis: Redis | null = null;
+  const redisErrorCounter = metrics.counter(
+    'm1_redis_errors_total',
+    'Redis errors met, by part (events, revocation, invalidation, health) and kind (moved, ask, crossslot, readonly, clusterdown, noreplicas, timeout, connection, other).',
+    ['part', 'kind'],
+  );
+  const redisErrors: RedisErrorSink = (part, e) => redisErrorCounter.inc({ part, kind: redisErrorKind(e) });
+  let redis: RedisClient | null = null;
   let store: EventStore;
   let dataDirLock: DataDirLock | null = null;
   const logRef: AppDeps['logRef'] = { current: null };
-  if (config.redisUrl) {
+  if (config.redis) {
     // Logged once per state change, not once per reconnect attempt; the message never holds the URL.
     let lastLogged = '';
     const onError = (e: Error) => {
@@ -94,10 +105,21 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     redis = redisConnection(config, { onError });
     redis.on('ready', () => (lastLogged = ''));
     try {
-      await redis.connect();
+      // Sentinel keeps asking its sentinels forever: bound the first connection like the others.
+      let timer: NodeJS.Timeout | undefined;
+      const limit = config.redisConnectTimeoutMs * 2;
+      await Promise.race([
+        redis.connect(),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no connection within ${limit} ms`)), limit))),
+      ]).finally(() => clearTimeout(timer));
     } catch (e) {
       redis.disconnect(); // stop ioredis' background reconnects so that the process can exit
       throw new StoreUnavailableError(`cannot reach Redis: ${lastLogged || (e as Error).message}`, { cause: e });
+    }
+    if (config.redis.kind === 'standalone' && /cluster_enabled:1/.test(await redis.info('cluster').catch(() => ''))) {
+      // Spoken to as one server, a cluster answers MOVED to most keys: every write would fail.
+      redis.disconnect();
+      throw new StoreUnavailableError('REDIS_URL points at a node of a Redis Cluster (cluster_enabled:1); list the nodes in REDIS_CLUSTER_NODES instead');
     }
     store = new RedisEventStore({
       redis,
@@ -106,7 +128,11 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
       retentionMs: config.analytics.retentionMs,
       bufferSize: config.analytics.bufferSize,
       clock,
-      onError: (op) => storeErrors.inc({ op }),
+      onError: (op, e) => {
+        storeErrors.inc({ op });
+        if (e !== undefined) redisErrors(op === 'probe' ? 'health' : 'events', e);
+      },
+      instanceId: config.instanceId ?? String(process.pid),
     });
   } else {
     // Before anything reads the directory: a second process on it refuses to start (DataDirLockedError).
@@ -159,6 +185,7 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     ingestor,
     events,
     redis,
+    redisErrors,
     analytics,
     hub,
     feed,

@@ -12,6 +12,7 @@ import { SCOPES, signAdminToken } from './http/auth';
 import { ArgsError, SERVE_USAGE, parseServeArgs, type ServeArgs } from './startup/args';
 import { checkEnvironment, formatFindings } from './startup/env-check';
 import { DataDirLockedError } from './store/data-dir-lock';
+import { describeTopology } from './redis/topology';
 import { StoreUnavailableError } from './store/types';
 
 const EXIT_OK = 0;
@@ -84,7 +85,7 @@ export async function runServe(argv: string[]): Promise<number> {
     deps = await createDeps(config);
   } catch (e) {
     if (e instanceof StoreUnavailableError) {
-      say(`m1-ops serve: refusing to start: ${e.message} (REDIS_URL; unset it to run on the embedded store)\n`);
+      say(`m1-ops serve: refusing to start: ${e.message} (${config.redis ? describeTopology(config.redis) : 'Redis'}; unset REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS to run on the embedded store)\n`);
       return EXIT_REFUSED;
     }
     if (e instanceof DataDirLockedError) {

@@ -4,9 +4,10 @@ import { CATALOG, CATALOG_KEYS, describeVariable, displayValue, numericValue, ru
 
 describe('catalog table', () => {
   it('holds every variable of config.md once', () => {
-    // config.md's table has 41 rows; the control service's limits add 10 (performance 4+7, monitoring 6+3).
-    expect(VARIABLES).toHaveLength(51);
-    expect(new Set(CATALOG_KEYS).size).toBe(51);
+    // config.md's table has 41 rows; the control service's limits add 10 (performance 4+7, monitoring 6+3);
+    // the Redis topologies add 8 (cluster, sentinels, master name, username, two passwords, TLS, min replicas).
+    expect(VARIABLES).toHaveLength(59);
+    expect(new Set(CATALOG_KEYS).size).toBe(59);
   });
   it('has defaults that pass their own type check and range', () => {
     for (const spec of VARIABLES) {
@@ -18,8 +19,8 @@ describe('catalog table', () => {
       }
     }
   });
-  it('marks exactly the two JWT secrets as secret and the URL credentials as secret parts', () => {
-    expect(VARIABLES.filter((s) => s.secret).map((s) => s.name)).toEqual(['JWT_SECRET', 'M1_ADMIN_JWT_SECRET']);
+  it('marks exactly the two JWT secrets and the two Redis passwords as secret and the URL credentials as secret parts', () => {
+    expect(VARIABLES.filter((s) => s.secret).map((s) => s.name).sort()).toEqual(['JWT_SECRET', 'M1_ADMIN_JWT_SECRET', 'REDIS_PASSWORD', 'REDIS_SENTINEL_PASSWORD']);
     expect(CATALOG.get('REDIS_URL')?.secretUrlParts).toEqual(['password']);
     expect(CATALOG.get('DATABASE_URL')?.secretUrlParts).toEqual(['password']);
     expect(CATALOG.get('SENTRY_DSN')?.secretUrlParts).toEqual(['username']);

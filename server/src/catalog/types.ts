@@ -34,7 +34,8 @@ export type VarKind = VarType['kind'];
  */
 export type Requirement =
   | { when: 'never' }
-  | { when: 'always' | 'prod'; level: Level }
+  /** `unless`: another way to give the same thing (REDIS_URL unless REDIS_CLUSTER_NODES or REDIS_SENTINELS). */
+  | { when: 'always' | 'prod'; level: Level; unless?: readonly string[] }
   | { when: 'conditional'; condition: string };
 
 /** A numeric "above X / below X: warning" threshold (`perf-threshold`); duration values compare in ms. */

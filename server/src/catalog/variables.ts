@@ -13,6 +13,9 @@ function v(group: Group, name: string, type: VarType, def: Def): VariableSpec {
 
 const int = (min: number, max: number): VarType => ({ kind: 'int', min, max });
 const url = (...schemes: string[]): VarType => ({ kind: 'url', schemes });
+/** `host[:port]` (IPv6 in brackets), comma-separated. */
+const HOST_PORT = String.raw`(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?`;
+const HOST_PORT_LIST = new RegExp(`^\\s*${HOST_PORT}\\s*(?:,\\s*${HOST_PORT}\\s*)*$`);
 const always: Requirement = { when: 'always', level: 'error' };
 const inProd: Requirement = { when: 'prod', level: 'error' };
 
@@ -135,10 +138,44 @@ const TABLE: VariableSpec[] = [
   }),
   // redis
   v('redis', 'REDIS_URL', url('redis', 'rediss'), {
-    required: inProd, secretUrlParts: ['password'], rules: ['missing-required', 'insecure-url', 'default-credentials'],
+    required: { ...inProd, unless: ['REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'] }, secretUrlParts: ['password'], rules: ['missing-required', 'insecure-url', 'default-credentials'],
     example: 'rediss://:PASSWORD@cache.internal:6380',
     description: 'Redis connection URL of the revocation store and caches; rediss:// uses TLS. The password part is a secret.',
     checks: 'prod, non-loopback host: redis:// is insecure-url warning (fix: rediss), no password: warning',
+  }),
+  v('redis', 'REDIS_CLUSTER_NODES', { kind: 'pattern', pattern: HOST_PORT_LIST, source: 'host:port,host:port,…' }, {
+    rules: ['inconsistent'], example: 'redis-0.internal:6379,redis-1.internal:6379,redis-2.internal:6379',
+    description: 'Seed nodes of a Redis Cluster (host:port, comma-separated; a few suffice, the rest are discovered). Instead of REDIS_URL or REDIS_SENTINELS.',
+    checks: 'with REDIS_URL or REDIS_SENTINELS: error (one topology at a time); prod without REDIS_TLS=true or REDIS_PASSWORD: warning',
+  }),
+  v('redis', 'REDIS_SENTINELS', { kind: 'pattern', pattern: HOST_PORT_LIST, source: 'host:port,host:port,…' }, {
+    rules: ['inconsistent'], example: 'sentinel-0.internal:26379,sentinel-1.internal:26379,sentinel-2.internal:26379',
+    description: 'Redis Sentinel addresses (host:port, comma-separated; port 26379 when omitted): they name the current primary of REDIS_SENTINEL_MASTER. Instead of REDIS_URL or REDIS_CLUSTER_NODES.',
+    checks: 'without REDIS_SENTINEL_MASTER: error; with another topology: error; prod without REDIS_TLS=true or REDIS_PASSWORD: warning',
+  }),
+  v('redis', 'REDIS_SENTINEL_MASTER', { kind: 'pattern', pattern: /^[A-Za-z0-9_.-]{1,64}$/, source: '[A-Za-z0-9_.-]{1,64}' }, {
+    required: { when: 'conditional', condition: 'when REDIS_SENTINELS is set' }, rules: ['inconsistent'], example: 'mymaster',
+    description: 'The name the sentinels monitor the primary under (sentinel monitor <name> …).',
+  }),
+  v('redis', 'REDIS_USERNAME', { kind: 'string' }, {
+    rules: ['inconsistent'], example: 'm1-service',
+    description: 'ACL user for cluster nodes or the Sentinel-managed servers (with REDIS_URL, put it in the URL).',
+  }),
+  v('redis', 'REDIS_PASSWORD', { kind: 'secret' }, {
+    secret: true, rules: ['inconsistent'],
+    description: 'Password of cluster nodes or of the Sentinel-managed servers (with REDIS_URL, put it in the URL). A secret.',
+  }),
+  v('redis', 'REDIS_SENTINEL_PASSWORD', { kind: 'secret' }, {
+    secret: true, rules: ['inconsistent'],
+    description: "Password of the sentinels themselves (their requirepass), if they have one. A secret.",
+  }),
+  v('redis', 'REDIS_TLS', { kind: 'bool' }, {
+    default: 'false', rules: ['inconsistent'],
+    description: 'TLS to cluster nodes, or to the sentinels and the servers they name (with REDIS_URL, use rediss:// instead).',
+  }),
+  v('redis', 'REDIS_REVOCATION_MIN_REPLICAS', int(0, 10), {
+    example: '1',
+    description: 'Replicas that must hold a revocation (Redis WAIT) before it is acknowledged, so a primary lost right after the answer loses none. Default 1 with a cluster or Sentinel, 0 with REDIS_URL.',
   }),
   v('redis', 'REDIS_KEY_PREFIX', { kind: 'pattern', pattern: /^[A-Za-z0-9:_-]{1,32}$/, source: '[A-Za-z0-9:_-]{1,32}' }, {
     default: 'm1:',

@@ -11,6 +11,7 @@ import { checkJwks } from './jwks';
 import { unreachableMessage } from './message';
 import { checkPostgres } from './postgres';
 import { checkRedis } from './redis';
+import { checkRedisTopology } from './redis-topology';
 import { hostPort, parseUrl, scrub } from './target';
 import type { Check, Failure } from './types';
 
@@ -60,9 +61,11 @@ export async function checkConnectivity(ctx: RuleContext, opts: ConnectivityOpti
       }),
     );
   }
+  const topology = checkRedisTopology(ctx, timeoutMs, opts.signal);
   const findings = await Promise.all(jobs);
+  const topologyFindings = await topology;
   opts.signal?.throwIfAborted();
-  return findings.filter((f): f is Finding => f !== null);
+  return [...findings.filter((f): f is Finding => f !== null), ...topologyFindings];
 }
 
 async function runOne(t: Target, url: URL, ctx: RuleContext, timeoutMs: number, outer?: AbortSignal): Promise<Failure | null> {

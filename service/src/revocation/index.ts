@@ -2,6 +2,7 @@
 // `m1-ops/revocation`). The usual entry is createRevocationChecker(); the parts are exported for
 // services that wire their own store.
 import { RevocationChecker, type RevocationCheckerOptions } from './checker';
+import type { RedisTopology } from '../redis/topology';
 import { RedisRevocationStore } from './redis-store';
 
 export { RevocationChecker, decide } from './checker';
@@ -10,12 +11,16 @@ export { RedisRevocationStore } from './redis-store';
 export type { RedisStoreOptions } from './redis-store';
 export { EmbeddedRevocationStore } from './embedded-store';
 export { commandConnectionOptions, subscriberConnectionOptions } from './redis-options';
+export type { RedisTopology, RedisEndpoint } from '../redis/topology';
 export type * from './types';
 export { decodeJwt } from '../../../shared/src/jwt';
 
 export interface CreateCheckerOptions extends Omit<RevocationCheckerOptions, 'store' | 'ownsStore' | 'cacheTtlS'> {
-  /** REDIS_URL: the Redis the M1 Ops service instances use. */
-  redisUrl: string;
+  /** REDIS_URL: the Redis the M1 Ops service instances use (a standalone server)... */
+  redisUrl?: string;
+  /** ...or the service's topology: a cluster (`{ kind: 'cluster', nodes, password?, tls }`) or Sentinel
+   * (`{ kind: 'sentinel', sentinels, master, password?, sentinelPassword?, tls }`). */
+  redis?: RedisTopology;
   /** REDIS_KEY_PREFIX (default `m1:`): must match the service's. */
   keyPrefix?: string;
   /** TOKEN_REVOCATION_CACHE_TTL_S (default 60). */
@@ -32,10 +37,11 @@ export interface CreateCheckerOptions extends Omit<RevocationCheckerOptions, 'st
  * `checker.close()` closes its connections.
  */
 export async function createRevocationChecker(o: CreateCheckerOptions): Promise<RevocationChecker> {
-  const { redisUrl, keyPrefix, cacheTtlS, commandTimeoutMs, connectTimeoutMs, ...rest } = o;
+  const { redisUrl, redis, keyPrefix, cacheTtlS, commandTimeoutMs, connectTimeoutMs, ...rest } = o;
   const connect = connectTimeoutMs ?? 5000;
+  if ((redisUrl === undefined) === (redis === undefined)) throw new TypeError('createRevocationChecker needs exactly one of redisUrl and redis');
   const store = new RedisRevocationStore({
-    url: redisUrl,
+    ...(redis ? { topology: redis } : { url: redisUrl }),
     keyPrefix: keyPrefix ?? 'm1:',
     commandTimeoutMs: commandTimeoutMs ?? 500,
     connectTimeoutMs: connect,

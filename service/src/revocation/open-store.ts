@@ -1,16 +1,19 @@
-// Picks the store from the service configuration: Redis when REDIS_URL is set (several instances
+// Picks the store from the service configuration: Redis when one is configured (REDIS_URL, a cluster or Sentinel) (several instances
 // share it), else the embedded store under M1_DATA_DIR. The revocation work opens its own Redis
 // connections rather than sharing the app's: the check path needs fail-fast options (no offline
 // queue, no retries; redis-options.ts) and pub/sub needs a dedicated connection anyway.
 import type { ServiceConfig } from '../config';
+import type { RedisErrorSink } from '../redis/errors';
 import { EmbeddedRevocationStore } from './embedded-store';
 import { RedisRevocationStore } from './redis-store';
 import type { RevocationStore } from './types';
 
-export async function openRevocationStore(config: ServiceConfig): Promise<RevocationStore> {
-  if (config.redisUrl === null) return EmbeddedRevocationStore.open({ dataDir: config.dataDir });
+export async function openRevocationStore(config: ServiceConfig, onRedisError?: RedisErrorSink): Promise<RevocationStore> {
+  if (config.redis === null) return EmbeddedRevocationStore.open({ dataDir: config.dataDir });
   const store = new RedisRevocationStore({
-    url: config.redisUrl,
+    topology: config.redis,
+    minReplicas: config.redisRevocationMinReplicas,
+    ...(onRedisError ? { onRedisError } : {}),
     keyPrefix: config.redisKeyPrefix,
     commandTimeoutMs: config.redisCommandTimeoutMs,
     connectTimeoutMs: config.redisConnectTimeoutMs,

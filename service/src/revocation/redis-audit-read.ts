@@ -2,7 +2,7 @@
 // PAGE entries until `limit` entries matched, the range is exhausted, or SCAN_BUDGET entries were
 // looked at (then `next` lets the caller continue, so a needle-in-a-haystack filter can never make
 // one request scan 30 days of audit).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connect';
 import { z } from 'zod';
 import { parseAuditFields } from './audit-stream-codec';
 import type { AuditEntry, AuditInput, AuditPage, AuditQuery } from './types';
@@ -13,7 +13,7 @@ const SCAN_BUDGET = 20_000;
 const StreamReply = z.array(z.tuple([z.string(), z.array(z.string())]));
 
 export async function readAuditStream(
-  redis: Redis,
+  redis: RedisClient,
   key: string,
   q: AuditQuery,
   select: (id: string, input: AuditInput) => AuditEntry | null,

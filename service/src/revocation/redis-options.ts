@@ -4,6 +4,9 @@
 // answers or rejects within REDIS_COMMAND_TIMEOUT_MS, while the client keeps reconnecting in the
 // background so that checks recover by themselves.
 import type { RedisOptions } from 'ioredis';
+import { reconnectDelay } from '../redis/connect';
+
+export { reconnectDelay };
 
 export interface RevocationRedisSettings {
   /** REDIS_COMMAND_TIMEOUT_MS (10–10000, default 500). */
@@ -12,11 +15,6 @@ export interface RevocationRedisSettings {
   connectTimeoutMs: number;
   /** Shown in CLIENT LIST, e.g. `m1-ops:revocation`. */
   connectionName?: string;
-}
-
-/** Reconnect delay: 50 ms doubling to a 1 s ceiling, forever (a check must recover on its own). */
-export function reconnectDelay(attempt: number): number {
-  return Math.min(50 * 2 ** Math.min(attempt - 1, 5), 1000);
 }
 
 /** Options for the command connection (lookups, writes). */

@@ -2,23 +2,35 @@
 // then tells listeners to reset, so no revocation published after the reset can be missed; while
 // disconnected it reports `down` (the cache TTL bounds staleness meanwhile). A periodic PING
 // notices a connection that died silently (no FIN), which would otherwise look healthy forever.
+// Standalone and Sentinel: SUBSCRIBE on a connection of the topology (Sentinel finds the primary).
+// Cluster: sharded pub/sub (SSUBSCRIBE, Redis 7) on the primary that owns the channel's slot, found
+// from the cluster's slot map on every (re)connection; the heartbeat also checks that the slot has
+// not moved (a reshard or failover), and moves the subscription with it.
 import { Redis, type RedisOptions } from 'ioredis';
+import { createRedisClient, reconnectDelay, type RedisClient } from '../redis/connect';
+import type { RedisEndpoint, RedisTopology } from '../redis/topology';
 import { parseInvalidation, type InvalidationMessage } from './invalidation-message';
 import type { InvalidationListener } from './types';
 
 export interface RedisFeedOptions {
-  url: string;
+  topology: RedisTopology;
   channel: string;
   redisOptions: RedisOptions;
   heartbeatMs?: number;
+  /** Cluster: the primary owning the channel's slot (sharded pub/sub). Absent: classic SUBSCRIBE. */
+  resolveShardNode?: () => Promise<RedisEndpoint>;
+  /** Errors met (a failed (S)SUBSCRIBE or heartbeat, a lost connection), for metrics by kind. */
+  onError?: (e: unknown) => void;
 }
 
 export class RedisInvalidationFeed {
-  private readonly sub: Redis;
+  private sub: RedisClient | null = null;
+  private node: RedisEndpoint | null = null;
   private readonly listeners = new Set<InvalidationListener>();
   private readonly heartbeat: NodeJS.Timeout;
   private subscribed = false;
   private closing = false;
+  private attempts = 0;
   private firstReady: Promise<void>;
   private resolveFirst: () => void = () => undefined;
   /** Messages that did not parse (dropped). */
@@ -26,14 +38,10 @@ export class RedisInvalidationFeed {
 
   constructor(private readonly opts: RedisFeedOptions) {
     this.firstReady = new Promise((r) => (this.resolveFirst = r));
-    this.sub = new Redis(opts.url, { ...opts.redisOptions, autoResubscribe: false });
-    this.sub.on('ready', () => void this.onReady());
-    this.sub.on('close', () => this.onClose());
-    this.sub.on('error', () => undefined); // reported through close/ready; never crash the app
-    this.sub.on('message', (_channel: string, raw: string) => this.onMessage(raw));
-    this.heartbeat = setInterval(() => this.ping(), opts.heartbeatMs ?? 5000);
+    this.heartbeat = setInterval(() => void this.ping(), opts.heartbeatMs ?? 5000);
     this.heartbeat.unref();
-    this.sub.connect().catch(() => undefined); // keeps retrying in the background
+    if (opts.resolveShardNode) void this.connectShard();
+    else this.attach(createRedisClient(opts.topology, { ...opts.redisOptions, autoResubscribe: false }));
   }
 
   /** Resolves once the first subscription is active. */
@@ -53,17 +61,62 @@ export class RedisInvalidationFeed {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);
-    this.sub.disconnect(false);
+    this.sub?.disconnect(false);
     return Promise.resolve();
   }
 
-  private async onReady(): Promise<void> {
+  private get sharded(): boolean {
+    return this.opts.resolveShardNode !== undefined;
+  }
+
+  private attach(sub: RedisClient): void {
+    this.sub = sub;
+    sub.on('ready', () => void this.onReady(sub));
+    sub.on('close', () => this.onClose());
+    sub.on('error', (e: unknown) => this.opts.onError?.(e)); // counted; state via close/ready; never crash the app
+    sub.on('message', (_channel: string, raw: string) => this.onMessage(raw));
+    sub.on('smessage', (_channel: string, raw: string) => this.onMessage(raw));
+    // Sharded: the connection is to one node; when it ends, the slot's owner is looked up again.
+    if (this.sharded) sub.on('end', () => this.reconnectShardLater());
+    sub.connect().catch(() => undefined); // standalone/sentinel: keeps retrying in the background
+  }
+
+  private async connectShard(): Promise<void> {
+    if (this.closing) return;
+    let node: RedisEndpoint;
     try {
-      await this.sub.subscribe(this.opts.channel);
-    } catch {
-      this.sub.disconnect(true); // try again on a fresh connection
+      node = await (this.opts.resolveShardNode as () => Promise<RedisEndpoint>)();
+    } catch (e) {
+      this.opts.onError?.(e);
+      this.reconnectShardLater();
       return;
     }
+    if (this.closing) return;
+    this.node = node;
+    const t = this.opts.topology;
+    const auth = t.kind === 'standalone' ? {} : { ...(t.username ? { username: t.username } : {}), ...(t.password ? { password: t.password } : {}), ...(t.tls ? { tls: {} } : {}) };
+    // No reconnect of its own: a dead node may never come back, so every retry asks the cluster.
+    this.attach(new Redis({ ...this.opts.redisOptions, ...auth, host: node.host, port: node.port, autoResubscribe: false, retryStrategy: () => null }));
+  }
+
+  private reconnectShardLater(): void {
+    if (this.closing) return;
+    this.sub = null;
+    const delay = reconnectDelay(++this.attempts);
+    setTimeout(() => void this.connectShard(), delay).unref();
+  }
+
+  private async onReady(sub: RedisClient): Promise<void> {
+    try {
+      if (this.sharded) await sub.ssubscribe(this.opts.channel);
+      else await sub.subscribe(this.opts.channel);
+    } catch (e) {
+      this.opts.onError?.(e);
+      if (this.sharded) sub.disconnect(false); // 'end' follows: look the owner up again
+      else sub.disconnect(true); // try again on a fresh connection
+      return;
+    }
+    this.attempts = 0;
     this.subscribed = true;
     for (const l of this.listeners) l.reset();
     this.resolveFirst();
@@ -99,10 +152,20 @@ export class RedisInvalidationFeed {
     else for (const l of this.listeners) l.notBefore(m);
   }
 
-  private ping(): void {
-    if (!this.subscribed) return;
-    this.sub.ping().catch(() => {
-      if (!this.closing) this.sub.disconnect(true);
-    });
+  private async ping(): Promise<void> {
+    const sub = this.sub;
+    if (!this.subscribed || !sub) return;
+    try {
+      await sub.ping();
+      if (this.sharded && this.node) {
+        // The slot moved (reshard, failover): Redis drops the subscription with an SUNSUBSCRIBE the
+        // client does not report, so compare owners and move the subscription ourselves.
+        const owner = await (this.opts.resolveShardNode as () => Promise<RedisEndpoint>)();
+        if (owner.host !== this.node.host || owner.port !== this.node.port) sub.disconnect(false);
+      }
+    } catch (e) {
+      this.opts.onError?.(e);
+      if (!this.closing) sub.disconnect(!this.sharded);
+    }
   }
 }

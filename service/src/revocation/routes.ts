@@ -4,6 +4,7 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { HttpError, parseOr400 } from '../http/errors';
 import { requireScope, type Scope } from '../http/auth';
+import { NotReplicatedError } from '../redis/errors';
 import { decodeCursor, encodeCursor } from './audit-cursor';
 import { introspect } from './introspect';
 import { installBodyParsers } from './body-parsers';
@@ -23,6 +24,10 @@ export const revocationRoutes: FastifyPluginCallback<{ verifiers: TokenVerifiers
   const unavailable = (op: string, e: unknown): HttpError => {
     storeErrors.inc({ op });
     app.log.warn({ op, err: safeErrorMessage(e) }, 'revocation store operation failed');
+    if (e instanceof NotReplicatedError) {
+      // The primary has it (and enforces it), but a failover now could lose it: not acknowledged.
+      return new HttpError(503, 'store_unavailable', `the ${op} reached the primary but not ${e.wanted} replica(s) (REDIS_REVOCATION_MIN_REPLICAS), so it is not acknowledged; retry shortly`, [], { 'Retry-After': '1' });
+    }
     return new HttpError(503, 'store_unavailable', `the revocation store is unavailable (${op} not done); retry shortly`);
   };
   const guard = (scope: Scope): onRequestAsyncHookHandler => requireScope(scope);

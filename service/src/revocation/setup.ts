@@ -44,7 +44,7 @@ function gate(checker: RevocationChecker): TokenGate {
 
 export async function installRevocation(app: FastifyInstance, opts: { store?: RevocationStore } = {}): Promise<RevocationParts> {
   const { config, metrics, events } = app.m1;
-  const store = opts.store ?? (await openRevocationStore(config));
+  const store = opts.store ?? (await openRevocationStore(config, app.m1.redisErrors));
   const checks = metrics.counter('m1_revocation_checks_total', 'Revocation checks made by this instance, by outcome.', ['outcome']);
   const storeErrors = metrics.counter('m1_revocation_store_errors_total', 'Revocation store operations that failed, by operation.', ['op']);
   const checker = new RevocationChecker({

@@ -1,18 +1,75 @@
 // GET /healthz and GET /metrics: no auth (service.md "Health and metrics").
+// /healthz tells the truth: `ok` only when the store can do what the service needs. On Redis that is
+// a real write and read (in the events' slot, and in the revocation store), the last operations'
+// outcomes, and the invalidation subscription; the answer names the part that is down. Probes run
+// at most once per PROBE_EVERY_MS whatever the request rate (concurrent requests share one probe), so
+// a health checker hammering the endpoint cannot load Redis.
 import type { FastifyPluginCallback } from 'fastify';
+import { RedisRevocationStore } from '../revocation/redis-store';
+import type { RevocationStore } from '../revocation/types';
 import type { EventStore } from '../store/types';
 
 export interface HealthRoutesOptions {
   store: EventStore;
+  revocation?: RevocationStore;
+  instanceId: string;
 }
 
+type Part = 'up' | 'down';
+export interface HealthChecks {
+  events: Part;
+  revocation: Part;
+  invalidation: Part;
+}
+
+const PROBE_EVERY_MS = 1000;
+
 export const healthRoutes: FastifyPluginCallback<HealthRoutesOptions> = (app, opts, done) => {
-  app.get('/healthz', (_request, reply) => {
-    const redis = opts.store.redisStatus();
+  let last: { at: number; checks: HealthChecks } | null = null;
+  let inflight: Promise<HealthChecks> | null = null;
+
+  const probe = async (): Promise<HealthChecks> => {
+    const { store, revocation } = opts;
+    const events: Part = store.redisStatus() === 'down' ? 'down' : store.probe ? await store.probe() : 'up';
+    let rev: Part = revocation?.health() ?? 'up';
+    let invalidation: Part = 'up';
+    if (revocation instanceof RedisRevocationStore) {
+      if (rev === 'up') rev = await revocation.probe(opts.instanceId);
+      invalidation = revocation.feed.isSubscribed ? 'up' : 'down';
+    }
+    return { events, revocation: rev, invalidation };
+  };
+
+  const checks = (): Promise<HealthChecks> => {
+    const now = Date.now();
+    if (last && now - last.at < PROBE_EVERY_MS) return Promise.resolve(last.checks);
+    inflight ??= probe().then((c) => {
+      last = { at: Date.now(), checks: c };
+      inflight = null;
+      return c;
+    });
+    return inflight;
+  };
+
+  app.get('/healthz', async (_request, reply) => {
+    const probed = await checks();
+    // The probe is at most a second old; what happened since (a failed write, a lost connection or
+    // subscription) counts at once.
+    const { store, revocation } = opts;
+    const c: HealthChecks = {
+      events: store.redisStatus() === 'down' || store.recentFailure?.() ? 'down' : probed.events,
+      revocation: revocation?.health() === 'down' ? 'down' : probed.revocation,
+      invalidation: revocation instanceof RedisRevocationStore && !revocation.feed.isSubscribed ? 'down' : probed.invalidation,
+    };
+    const down = (Object.keys(c) as (keyof HealthChecks)[]).filter((k) => c[k] === 'down');
+    const isRedis = opts.store.kind === 'redis';
     return reply.send({
-      status: redis === 'down' ? 'degraded' : 'ok',
+      status: down.length === 0 ? 'ok' : 'degraded',
       store: opts.store.kind,
-      redis,
+      redis: isRedis ? (down.length === 0 ? 'up' : 'down') : null,
+      topology: app.m1.config.redis?.kind ?? null,
+      checks: c,
+      down,
       uptimeS: Math.floor((app.m1.clock() - app.m1.startedAt) / 1000),
     });
   });

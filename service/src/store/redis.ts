@@ -1,14 +1,17 @@
 // The Redis event store: several instances share one history and one order.
 // - Ids: one Lua script per batch INCRBYs a counter and XADDs every event with its sequence number, so
 //   the batch is atomic, ids are gap-free, and stream order = id order for every instance.
-// - History: one stream `<prefix>events:stream`, trimmed (approximately, `~`) to the retention by entry
+// - Keys: `<prefix>{<prefix>ev}:seq` and `<prefix>{<prefix>ev}:stream` share a hash tag, so the
+//   script that touches both runs on a Redis Cluster too (one slot); the tag derives from the prefix,
+//   so deployments with different prefixes land on different slots.
+// - History: one stream `<prefix>{<prefix>ev}:stream`, trimmed (approximately, `~`) to the retention by entry
 //   time (MINID) and to at most STREAM_MAX_LEN entries; a starting instance loads it (analytics + replay
 //   buffer), then follows it with a blocking XREAD on its own connection.
 // - Every instance, including the one that ingested, delivers events from its XREAD: one path, one order.
 // - A jump in the sequence (the stream was trimmed past what this instance had read, e.g. while Redis
 //   was unreachable) or a step back (the keys were deleted) is reported as a gap.
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connect';
 import { EventInputSchema, type NormalizedEvent } from '../../../shared/src/events';
 import { StoreUnavailableError, toStored, type EventStore, type StoreListener, type StoredEvent } from './types';
 
@@ -33,14 +36,22 @@ type StreamEntry = [id: string, fields: string[]];
 
 export interface RedisStoreOptions {
   /** Commands (bounded by REDIS_COMMAND_TIMEOUT_MS). */
-  redis: Redis;
+  redis: RedisClient;
   /** A second connection for the blocking XREAD (no command timeout). */
-  reader: Redis;
+  reader: RedisClient;
   prefix: string;
   retentionMs: number;
   bufferSize: number;
   clock: () => number;
-  onError: (op: 'append' | 'read' | 'decode') => void;
+  onError: (op: 'append' | 'read' | 'decode' | 'probe', e?: unknown) => void;
+  /** This instance's name in the health probe's key. */
+  instanceId?: string;
+}
+
+/** The event keys: one hash tag, derived from the prefix (see the header). */
+export function eventKeys(prefix: string): { seq: string; stream: string; probe: (instance: string) => string } {
+  const tagged = `${prefix}{${prefix}ev}:`;
+  return { seq: `${tagged}seq`, stream: `${tagged}stream`, probe: (instance) => `${tagged}health:${instance}` };
 }
 
 export class RedisEventStore implements EventStore {
@@ -48,18 +59,46 @@ export class RedisEventStore implements EventStore {
   private readonly listeners = new Set<StoreListener>();
   private readonly seqKey: string;
   private readonly streamKey: string;
+  private readonly probeKey: string;
+  /** Outcome of the last append (health: a store that just failed a write is not ok). */
+  private lastAppendFailedAt = 0;
+  private lastAppendOkAt = 0;
   private lastId = '0-0';
   private expectedSeq: number | null = null;
   private closed = false;
   private loop: Promise<void> | null = null;
 
   constructor(private readonly o: RedisStoreOptions) {
-    this.seqKey = `${o.prefix}events:seq`;
-    this.streamKey = `${o.prefix}events:stream`;
+    const keys = eventKeys(o.prefix);
+    this.seqKey = keys.seq;
+    this.streamKey = keys.stream;
+    this.probeKey = keys.probe(o.instanceId ?? String(process.pid));
   }
 
   redisStatus(): 'up' | 'down' {
     return this.o.redis.status === 'ready' ? 'up' : 'down';
+  }
+
+  /** The last append failed (within 2 s) and none succeeded since. */
+  recentFailure(): boolean {
+    return this.lastAppendFailedAt > this.lastAppendOkAt && this.o.clock() - this.lastAppendFailedAt < 2000;
+  }
+
+  /**
+   * Can the store do what ingestion needs right now? A write and a read of a key in the events' slot
+   * (so on a cluster it reaches the primary the appends go to), and the last append not failed since
+   * the last success. The caller rate-limits it.
+   */
+  async probe(): Promise<'up' | 'down'> {
+    if (this.recentFailure()) return 'down';
+    const token = `${this.o.clock()}:${Math.random()}`;
+    try {
+      const r = await this.o.redis.pipeline().set(this.probeKey, token, 'PX', 60_000).get(this.probeKey).exec();
+      return r?.[0]?.[0] == null && r?.[1]?.[0] == null && r?.[1]?.[1] === token ? 'up' : 'down';
+    } catch (e) {
+      this.o.onError('probe', e);
+      return 'down';
+    }
   }
 
   async latestSeq(): Promise<number | null> {
@@ -90,10 +129,10 @@ export class RedisEventStore implements EventStore {
       try {
         const reply = (await this.o.reader.xread('COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', this.streamKey, this.lastId));
         if (reply) for (const [, entries] of reply) this.deliver(entries);
-      } catch {
+      } catch (e) {
         if (this.closed) return;
         // The reader connection retries by itself (maxRetriesPerRequest: null); count and go on.
-        this.o.onError('read');
+        this.o.onError('read', e);
         await new Promise((r) => setTimeout(r, 200)); // back off instead of spinning while Redis is down
       }
     }
@@ -159,9 +198,11 @@ export class RedisEventStore implements EventStore {
         if (!(e instanceof Error) || !e.message.includes('NOSCRIPT')) throw e;
         first = await this.o.redis.eval(APPEND_LUA, 2, this.seqKey, this.streamKey, ...args);
       }
+      this.lastAppendOkAt = this.o.clock();
       return Number(first);
     } catch (e) {
-      this.o.onError('append');
+      this.lastAppendFailedAt = this.o.clock();
+      this.o.onError('append', e);
       throw new StoreUnavailableError(`Redis did not store the batch: ${(e as Error).message}`, { cause: e });
     }
   }

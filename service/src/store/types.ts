@@ -33,6 +33,10 @@ export interface EventStore {
   subscribe(listener: StoreListener): () => void;
   /** `null` for the embedded store. */
   redisStatus(): 'up' | 'down' | null;
+  /** A real write and read (Redis), for /healthz; absent = the store is always able to write. */
+  probe?(): Promise<'up' | 'down'>;
+  /** The last write failed a moment ago and none succeeded since (health: not ok right now). */
+  recentFailure?(): boolean;
   /** The newest id the store has handed out to anyone (Redis: every instance's), null when none or
    * unknown. An instance's own feed may be behind it for a moment (Redis: its XREAD lags). */
   latestSeq(): Promise<number | null>;

@@ -12,7 +12,7 @@ import { DIALECTS, type Dialect } from '../../parser/dialect';
 import { FixSchema } from './diagnostics';
 
 /** The variables checkConnectivity() reaches out to (config.md, "Connectivity"). */
-export const CONNECTIVITY_KEYS = ['REDIS_URL', 'DATABASE_URL', 'M1_API_BASE_URL', 'M1_ANALYTICS_URL', 'JWKS_URL'] as const;
+export const CONNECTIVITY_KEYS = ['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS', 'DATABASE_URL', 'M1_API_BASE_URL', 'M1_ANALYTICS_URL', 'JWKS_URL'] as const;
 
 export interface ValidationInput {
   text: string;

@@ -3,6 +3,7 @@ import type { Finding } from '../../../../shared/src/findings';
 import type { Rule, RuleContext } from '../../engine/types';
 import { fileStartRange, finding, setValueFix, valueRange } from '../support/findings';
 import { generateSecretFix } from '../support/secrets';
+import { redisTopology } from './redis-topology';
 import { setEntry, validNumber, view } from '../support/view';
 
 const HS = /^HS(256|384|512)$/;
@@ -60,10 +61,10 @@ function jwtKeyMaterial(ctx: RuleContext): Finding[] {
 
 export const inconsistent: Rule = {
   id: 'inconsistent',
-  description: 'Settings that contradict each other: pool bounds, slow-request threshold vs timeout, JWT algorithm vs key material.',
+  description: 'Settings that contradict each other: pool bounds, slow-request threshold vs timeout, JWT algorithm vs key material, Redis topology (one at a time; Sentinel master name; TLS and password in production).',
   semantic: true,
   catalog: true,
   check(ctx) {
-    return [...poolBounds(ctx), ...slowBelowTimeout(ctx), ...jwtKeyMaterial(ctx)];
+    return [...poolBounds(ctx), ...slowBelowTimeout(ctx), ...jwtKeyMaterial(ctx), ...redisTopology(ctx)];
   },
 };

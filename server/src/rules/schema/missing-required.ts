@@ -49,7 +49,9 @@ export const missingRequired: Rule = {
       if (level === undefined) continue;
       const known = view(ctx).byKey.get(spec.name);
       if (known && known.value !== '') continue;
-      const where = spec.required.when === 'prod' ? ` in ${ctx.profile}` : '';
+      const unless = spec.required.when === 'never' || spec.required.when === 'conditional' ? undefined : spec.required.unless;
+      if (unless?.some((k) => (view(ctx).byKey.get(k)?.value ?? '') !== '')) continue;
+      const where = (spec.required.when === 'prod' ? ` in ${ctx.profile}` : '') + (unless ? ` (or ${unless.join(' or ')})` : '');
       const what = known ? 'is empty' : 'is missing';
       const fix = fixFor(spec, ctx);
       out.push(

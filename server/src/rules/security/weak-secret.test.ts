@@ -39,6 +39,12 @@ describe('weak-secret', () => {
   });
 });
 
+describe('weak-secret and the Redis passwords', () => {
+  it('leaves REDIS_PASSWORD and REDIS_SENTINEL_PASSWORD alone (not HMAC keys: a 16-character managed-Redis token is fine)', () => {
+    expect(runRule(weakSecret, 'REDIS_PASSWORD=abcdefgh12345678\nREDIS_SENTINEL_PASSWORD=short\n', { profile: 'production' })).toEqual([]);
+  });
+});
+
 describe('estimateStrength', () => {
   it('uses the smallest usual alphabet covering the value', () => {
     expect(estimateStrength('0123456789')).toEqual({ bits: 33, alphabet: 'digits', length: 10 });

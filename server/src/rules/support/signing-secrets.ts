@@ -8,7 +8,9 @@ import { VARIABLES } from '../../catalog';
 import type { RuleContext } from '../../engine/types';
 import type { EnvEntry } from '../../parser/types';
 
-const CATALOG_SECRETS: readonly string[] = VARIABLES.filter((s) => s.secret).map((s) => s.name);
+// The catalog's signing secrets: not every catalog secret (a Redis password's length and form are
+// Redis' or its provider's business, not HMAC's).
+const CATALOG_SECRETS: readonly string[] = VARIABLES.filter((s) => s.secret && s.rules.includes('placeholder-secret')).map((s) => s.name);
 
 const EXACT = new Set(['SECRET', 'SECRET_KEY', 'SECRET_KEY_BASE', 'APP_SECRET', 'APP_KEY', 'JWT_KEY', 'SIGNING_KEY', 'ENCRYPTION_KEY']);
 /** `<anything>_JWT_SECRET`, `SESSION_SECRET`, `DJANGO_SECRET_KEY`, `AUTH_SECRET`, `COOKIE_SECRET_KEY`, … */

@@ -1,0 +1,161 @@
+// A private Sentinel set for tests: a primary, a replica and three sentinels (`redis-server
+// sentinel.conf --sentinel`; Debian ships no separate redis-sentinel binary here), on free loopback
+// ports, each in a temp dir. Ready = every sentinel names the primary (SENTINEL
+// get-master-addr-by-name), knows the replica and the other two sentinels, and the replica's link
+// is up. Faults: SIGKILL the primary, SIGSTOP/SIGCONT a sentinel (a partitioned sentinel).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './ports';
+import { nodeCommand, waitUntil } from './redis-cluster';
+
+export const SENTINEL_MASTER = 'm1primary';
+
+export class RedisSentinelSet {
+  private readonly procs = new Map<number, ChildProcess>();
+  private readonly paused = new Set<number>();
+
+  private constructor(
+    readonly dataPorts: [number, number],
+    readonly sentinelPorts: number[],
+    private readonly dir: string,
+  ) {}
+
+  /** `host:port,…` for REDIS_SENTINELS. */
+  get sentinelsList(): string {
+    return this.sentinelPorts.map((p) => `127.0.0.1:${p}`).join(',');
+  }
+
+  get sentinels(): Array<{ host: string; port: number }> {
+    return this.sentinelPorts.map((port) => ({ host: '127.0.0.1', port }));
+  }
+
+  static async start(): Promise<RedisSentinelSet> {
+    const ports: number[] = [];
+    while (ports.length < 5) {
+      const p = await freePort();
+      if (!ports.includes(p)) ports.push(p);
+    }
+    const [primary, replica, ...sentinels] = ports as [number, number, ...number[]];
+    const s = new RedisSentinelSet([primary, replica], sentinels, mkdtempSync(join(tmpdir(), 'm1-sentinel-')));
+    process.once('exit', () => s.killAllSync());
+    await s.startData(primary, null);
+    await s.startData(replica, primary);
+    for (const p of sentinels) await s.startSentinel(p, primary);
+    await s.waitReady();
+    return s;
+  }
+
+  private async launch(port: number, args: string[]): Promise<void> {
+    const p = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    this.procs.set(port, p);
+    await new Promise<void>((resolve, reject) => {
+      let log = '';
+      const onExit = (code: number | null): void => reject(new Error(`redis-server :${port} exited (${code}): ${log.slice(-500)}`));
+      p.once('error', (e) => reject(new Error(`cannot start redis-server (apt-get install redis-server): ${e.message}`)));
+      p.once('exit', onExit);
+      p.stdout?.on('data', (d: Buffer) => {
+        log += d.toString();
+        if (log.includes('Ready to accept connections') || log.includes('Sentinel ID is')) {
+          p.off('exit', onExit);
+          p.stdout?.removeAllListeners('data');
+          p.stdout?.resume();
+          resolve();
+        }
+      });
+    });
+  }
+
+  private async startData(port: number, replicaOf: number | null): Promise<void> {
+    const dir = join(this.dir, String(port));
+    mkdirSync(dir, { recursive: true });
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--logfile', ''];
+    if (replicaOf !== null) args.push('--replicaof', '127.0.0.1', String(replicaOf));
+    await this.launch(port, args);
+  }
+
+  private async startSentinel(port: number, primary: number): Promise<void> {
+    const dir = join(this.dir, `s${port}`);
+    mkdirSync(dir, { recursive: true });
+    const conf = join(dir, 'sentinel.conf');
+    writeFileSync(conf, [
+      `port ${port}`, 'bind 127.0.0.1', `dir ${dir}`, 'logfile ""',
+      `sentinel monitor ${SENTINEL_MASTER} 127.0.0.1 ${primary} 2`,
+      `sentinel down-after-milliseconds ${SENTINEL_MASTER} 1000`,
+      `sentinel failover-timeout ${SENTINEL_MASTER} 5000`,
+      `sentinel parallel-syncs ${SENTINEL_MASTER} 1`,
+      '',
+    ].join('\n'));
+    await this.launch(port, [conf, '--sentinel']);
+  }
+
+  /** The primary's port as the given (or first running) sentinel names it. */
+  async primaryPort(sentinelPort?: number): Promise<number> {
+    const via = sentinelPort ?? this.sentinelPorts.find((p) => this.isRunning(p)) ?? 0;
+    const r = (await nodeCommand(via, 'SENTINEL', 'get-master-addr-by-name', SENTINEL_MASTER)) as [string, string] | null;
+    if (!r) throw new Error('no primary known');
+    return Number(r[1]);
+  }
+
+  /** Every sentinel names the same running primary, sees 2 other sentinels, and a replica's link is up. */
+  async waitReady(ms = 60_000): Promise<number> {
+    return waitUntil(async () => {
+      const named = new Set<number>();
+      for (const s of this.sentinelPorts) {
+        if (!this.isRunning(s)) continue;
+        named.add(await this.primaryPort(s));
+        const others = (await nodeCommand(s, 'SENTINEL', 'sentinels', SENTINEL_MASTER)) as unknown[];
+        if (others.length < 2) return false;
+        const replicas = (await nodeCommand(s, 'SENTINEL', 'replicas', SENTINEL_MASTER)) as string[][];
+        if (!replicas.some((r) => { const i = r.indexOf('flags'); return i >= 0 && !/s_down|o_down|disconnected/.test(r[i + 1] ?? ''); })) return false;
+      }
+      if (named.size !== 1) return false;
+      const primary = [...named][0] as number;
+      if (!(String(await nodeCommand(primary, 'INFO', 'replication')).includes('role:master'))) return false;
+      const replica = this.dataPorts.find((p) => p !== primary) as number;
+      return String(await nodeCommand(replica, 'INFO', 'replication')).includes('master_link_status:up');
+    }, 'the sentinel set to be ready', ms);
+  }
+
+  isRunning(port: number): boolean {
+    const c = this.procs.get(port);
+    return c !== undefined && c.exitCode === null && c.signalCode === null && !this.paused.has(port);
+  }
+
+  async kill(port: number): Promise<void> {
+    const p = this.procs.get(port);
+    if (!p || p.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      p.once('exit', () => resolve());
+      p.kill('SIGKILL');
+    });
+  }
+
+  /** SIGSTOP / SIGCONT: a sentinel that is cut off (it answers nothing, its peers see it down). */
+  pause(port: number): void {
+    this.paused.add(port);
+    this.procs.get(port)?.kill('SIGSTOP');
+  }
+
+  resume(port: number): void {
+    this.paused.delete(port);
+    this.procs.get(port)?.kill('SIGCONT');
+  }
+
+  /** Starts a killed data node again as a replica of the current primary. */
+  async restartAsReplica(port: number): Promise<void> {
+    await this.startData(port, await this.primaryPort());
+  }
+
+  async stop(): Promise<void> {
+    for (const p of this.procs.values()) if (p.exitCode === null) p.kill('SIGCONT');
+    await Promise.all([...this.procs.keys()].map((p) => this.kill(p)));
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private killAllSync(): void {
+    for (const p of this.procs.values()) if (p.exitCode === null) p.kill('SIGKILL');
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
