@@ -7,6 +7,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { AnalyticsEngine } from './analytics/engine';
+import { registerAnalyticsMetrics } from './analytics/metrics';
+import { QueryRouter } from './analytics/query-router';
 import type { ServiceConfig } from './config';
 import { createEventSink, type EventSink } from './events/emit';
 import { Ingestor } from './events/ingest';
@@ -31,6 +33,10 @@ export interface AppDeps {
   /** The shared command connection (null on the embedded store). */
   redis: Redis | null;
   analytics: AnalyticsEngine;
+  /** Answers POST /v1/query: the history database when there is one, else (or while it is down) memory. */
+  queries: QueryRouter;
+  /** M1_ANALYTICS_MEMORY_MB in bytes. */
+  analyticsBudgetBytes: number;
   hub: SseHub;
   feed: LiveFeed;
   rollups: LiveRollups;
@@ -53,6 +59,8 @@ export interface DepsOptions {
   /** Tests shorten these; production uses the defaults above. */
   pingMs?: number;
   backlogLimitBytes?: number;
+  /** Below the 16 MiB that M1_ANALYTICS_MEMORY_MB allows, so tests reach the budget with few events. */
+  analyticsMemoryBytes?: number;
 }
 
 export function redisConnection(config: ServiceConfig, opts: { blocking?: boolean; onError?: (e: Error) => void } = {}): Redis {
@@ -118,7 +126,9 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     anomalyZThreshold: config.analytics.anomalyZThreshold,
     clock,
     tagCaps: { maxTagNames: config.analytics.maxTagNames, maxTagValues: config.analytics.maxTagValues },
+    memoryBudgetBytes: opts.analyticsMemoryBytes ?? config.analytics.memoryBudgetBytes,
   });
+  const queries = new QueryRouter({ engine: analytics, history: null, clock, memorySince: clock() });
   const rollups = new LiveRollups(config.analytics.anomalyZThreshold, clock);
   const hub = new SseHub({
     pingMs: opts.pingMs ?? PING_MS,
@@ -144,6 +154,8 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
   }
   metrics.gaugeFn('m1_analytics_rows', 'Events held by the analytics engine (within retention).', () => analytics.rowCount);
   metrics.gaugeFn('m1_analytics_tags_dropped', 'Tags not stored because a tag cap was reached (events from the store).', () => analytics.droppedTags);
+  const analyticsBudgetBytes = opts.analyticsMemoryBytes ?? config.analytics.memoryBudgetBytes;
+  registerAnalyticsMetrics(metrics, analytics, queries, analyticsBudgetBytes);
 
   const trimTimer = setInterval(() => analytics.trim(), TRIM_EVERY_MS);
   trimTimer.unref();
@@ -157,6 +169,8 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     events,
     redis,
     analytics,
+    queries,
+    analyticsBudgetBytes,
     hub,
     feed,
     rollups,

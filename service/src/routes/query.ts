@@ -1,18 +1,18 @@
 // POST /v1/query (scope analytics:read): the analytics DSL (shared/src/query.ts).
 import type { FastifyPluginCallback } from 'fastify';
 import { QuerySchema } from '../../../shared/src/query';
-import type { AnalyticsEngine } from '../analytics/engine';
+import type { QueryRouter } from '../analytics/query-router';
 import { requireScope } from '../http/auth';
 import { parseOr400 } from '../http/errors';
 
 export interface QueryRoutesOptions {
-  analytics: AnalyticsEngine;
+  analytics: QueryRouter;
 }
 
 export const queryRoutes: FastifyPluginCallback<QueryRoutesOptions> = (app, opts, done) => {
-  app.post('/v1/query', { onRequest: requireScope('analytics:read') }, (request, reply) => {
+  app.post('/v1/query', { onRequest: requireScope('analytics:read') }, async (request, reply) => {
     const q = parseOr400(QuerySchema, request.body, 'query');
-    return reply.send(opts.analytics.query(q));
+    return reply.send(await opts.analytics.query(q));
   });
   done();
 };
