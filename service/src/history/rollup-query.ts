@@ -1,0 +1,207 @@
+// Queries answered from the per-minute rollups: the whole minutes of the window come from the rollup
+// partials (count, sum, sum of squares, min, max, sketch), the partial minutes at its two edges from raw
+// rows folded in the same way, so a 24 h percentile never scans a day of raw rows. Counts, sums, rates,
+// min, max and avg are exact; percentiles are within the sketch's relative accuracy (0.5 %); stddev comes
+// from the sum of squares (exact up to floating-point cancellation).
+// A query qualifies when it filters and groups only on the type's rollup dimensions (columns.ts), reads
+// only the type's numeric fields, and its interval (if any) is whole minutes.
+import type { Pool } from 'pg';
+import type { AnalyticsEvent } from '../../../shared/src/events';
+import { parseDuration, type Filter, type Query, type QueryResult, type Row } from '../../../shared/src/query';
+import { planAggregations } from '../analytics/aggregate';
+import { decodeCursor, queryHash } from '../analytics/cursor';
+import { col, numericFields, ROLLUP_DIMS } from './columns';
+import { bucketsOf, pageOf } from './page';
+import { MINUTE_MS } from './partitions';
+import { buildRollups, type RollupRow } from './rollup-build';
+import { QuantileSketch } from './sketch';
+import { queryWindow } from './window';
+
+export function rollupEligible(q: Query): boolean {
+  const dims = ROLLUP_DIMS[q.type];
+  const nums = numericFields(q.type);
+  if (q.interval && (parseDuration(q.interval) as number) % MINUTE_MS !== 0) return false;
+  if (!q.filters.every((f) => dims.includes(f.field) && f.op !== 'gt' && f.op !== 'gte' && f.op !== 'lt' && f.op !== 'lte')) return false;
+  if (!q.groupBy.every((g) => dims.includes(g))) return false;
+  return q.aggregations.every((a) => a.field === undefined || nums.includes(a.field));
+}
+
+/** The engine's filter semantics on a dimension value (null = absent). */
+function dimMatches(f: Filter, v: string | null): boolean {
+  const values = (Array.isArray(f.value) ? f.value : [f.value]).map(String);
+  const first = values[0] as string;
+  if (v === null) return f.op === 'ne';
+  switch (f.op) {
+    case 'eq':
+      return v === first;
+    case 'ne':
+      return v !== first;
+    case 'in':
+      return values.includes(v);
+    case 'contains':
+      return v.includes(first);
+    default:
+      return false;
+  }
+}
+
+interface FieldAcc {
+  n: number;
+  sum: number;
+  sumsq: number;
+  min: number;
+  max: number;
+  sketch: QuantileSketch | null;
+}
+
+interface GroupAcc {
+  dims: (string | null)[];
+  bucket: number;
+  rows: number;
+  fields: Map<string, FieldAcc>;
+}
+
+export interface RollupQueryContext {
+  pool: Pool;
+  schema: string;
+  now: number;
+  retentionMs: number;
+  anomalyThreshold: number;
+}
+
+export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<QueryResult> {
+  const started = performance.now();
+  const w = queryWindow(q, ctx.now, ctx.retentionMs);
+  const offset = q.cursor ? decodeCursor(q.cursor, queryHash(q)).offset : 0;
+  const interval = q.interval ? (parseDuration(q.interval) as number) : null;
+  const { firstBucket, nBuckets } = bucketsOf(w.from, w.to, interval, q);
+  const plan = planAggregations(q.aggregations);
+  const dimNames = ROLLUP_DIMS[q.type];
+  const sketchFields = new Set(plan.fields.filter((_, k) => plan.keepValues[k]));
+  const groups = new Map<string, GroupAcc>();
+  let scanned = 0;
+
+  const fold = (r: RollupRow | { minute: number; dims: (string | null)[]; field: string; rows: number; n: number; sum: number; sumsq: number; min: number; max: number; sketch: QuantileSketch | null }) => {
+    for (const f of q.filters) if (!dimMatches(f, r.dims[dimNames.indexOf(f.field)] ?? null)) return;
+    const key = q.groupBy.map((g) => r.dims[dimNames.indexOf(g)] ?? null);
+    const bucket = interval ? Math.floor((r.minute * MINUTE_MS) / interval) : 0;
+    const k = JSON.stringify([key, bucket]);
+    let g = groups.get(k);
+    if (!g) {
+      g = { dims: key, bucket, rows: 0, fields: new Map() };
+      groups.set(k, g);
+    }
+    if (r.field === '') {
+      g.rows += r.rows;
+      scanned += r.rows;
+      return;
+    }
+    if (!plan.fields.includes(r.field) || r.n === 0) return;
+    let a = g.fields.get(r.field);
+    if (!a) {
+      a = { n: 0, sum: 0, sumsq: 0, min: Infinity, max: -Infinity, sketch: sketchFields.has(r.field) ? new QuantileSketch() : null };
+      g.fields.set(r.field, a);
+    }
+    a.n += r.n;
+    a.sum += r.sum;
+    a.sumsq += r.sumsq;
+    if (r.min < a.min) a.min = r.min;
+    if (r.max > a.max) a.max = r.max;
+    if (a.sketch && r.sketch) a.sketch.merge(r.sketch);
+  };
+
+  if (w.from < w.to) {
+    const mFrom = Math.ceil(w.from / MINUTE_MS);
+    const mTo = Math.max(mFrom, Math.floor(w.to / MINUTE_MS));
+    const wantSketch = sketchFields.size > 0;
+    const r = await ctx.pool.query<unknown[]>({
+      text: `SELECT minute, d0, d1, d2, field, rows, n, sum, sumsq, min, max${wantSketch ? ', sketch' : ''} FROM "${ctx.schema}".rollups
+             WHERE type = $1 AND minute >= $2 AND minute < $3 AND field = ANY($4::text[])`,
+      values: [q.type, mFrom, mTo, ['', ...plan.fields]],
+      rowMode: 'array',
+    });
+    for (const row of r.rows) {
+      const field = row[4] as string;
+      fold({
+        minute: Number(row[0]),
+        dims: [row[1] as string | null, row[2] as string | null, row[3] as string | null],
+        field,
+        rows: Number(row[5]),
+        n: Number(row[6]),
+        sum: (row[7] as number | null) ?? 0,
+        sumsq: (row[8] as number | null) ?? 0,
+        min: (row[9] as number | null) ?? Infinity,
+        max: (row[10] as number | null) ?? -Infinity,
+        sketch: wantSketch && sketchFields.has(field) && row[11] ? QuantileSketch.decode(row[11] as Buffer) : null,
+      });
+    }
+    // The partial minutes at both edges, from raw rows.
+    const edgeCols = [...dimNames, ...numericFields(q.type)];
+    const edges = await ctx.pool.query<unknown[]>({
+      text: `SELECT ts, ${edgeCols.map(col).join(', ')} FROM "${ctx.schema}".events
+             WHERE type = $1 AND ((ts >= $2::float8 AND ts < $3::float8) OR (ts >= $4::float8 AND ts < $5::float8))`,
+      values: [q.type, w.from, Math.min(mFrom * MINUTE_MS, w.to), Math.max(mTo * MINUTE_MS, mFrom * MINUTE_MS, w.from), w.to],
+      rowMode: 'array',
+    });
+    const events = edges.rows.map((row) => {
+      const ev: Record<string, unknown> = { type: q.type, ts: row[0] };
+      edgeCols.forEach((c, k) => {
+        if (row[k + 1] !== null) ev[c] = row[k + 1];
+      });
+      return ev as unknown as AnalyticsEvent;
+    });
+    for (const rr of buildRollups(events)) fold(rr);
+  }
+
+  const seconds = (bucket: number): number => {
+    if (!interval) return (w.to - w.from) / 1000;
+    const start = Math.max(w.from, bucket * interval);
+    const end = Math.min(w.to, bucket * interval + interval);
+    return (end - start) / 1000;
+  };
+  const rows: Row[] = [];
+  for (const g of groups.values()) {
+    if (g.rows === 0) continue;
+    const row: Row = {};
+    q.groupBy.forEach((name, k) => (row[name] = g.dims[k] ?? null));
+    if (interval) row.bucket = g.bucket * interval;
+    for (const a of plan.aggs) {
+      const fa = a.field < 0 ? null : (g.fields.get(plan.fields[a.field] as string) ?? null);
+      const n = a.field < 0 ? g.rows : (fa?.n ?? 0);
+      const sum = a.field < 0 ? g.rows : (fa?.sum ?? 0);
+      switch (a.fn) {
+        case 'count':
+          row[a.alias] = n;
+          break;
+        case 'sum':
+          row[a.alias] = sum;
+          break;
+        case 'rate':
+          row[a.alias] = sum / seconds(g.bucket);
+          break;
+        case 'avg':
+          row[a.alias] = n === 0 ? null : sum / n;
+          break;
+        case 'min':
+          row[a.alias] = n === 0 ? null : (fa as FieldAcc).min;
+          break;
+        case 'max':
+          row[a.alias] = n === 0 ? null : (fa as FieldAcc).max;
+          break;
+        case 'stddev': {
+          if (n === 0) row[a.alias] = null;
+          else {
+            const mean = sum / n;
+            row[a.alias] = Math.sqrt(Math.max(0, (fa as FieldAcc).sumsq / n - mean * mean));
+          }
+          break;
+        }
+        case 'percentile':
+          row[a.alias] = n === 0 ? null : ((fa as FieldAcc).sketch?.percentile(a.p) ?? null);
+          break;
+      }
+    }
+    rows.push(row);
+  }
+  return pageOf({ q, rows, plan, from: w.from, to: w.to, offset, interval, firstBucket, nBuckets, anomalyThreshold: ctx.anomalyThreshold, scanned, started });
+}
