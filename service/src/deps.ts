@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { AnalyticsEngine } from './analytics/engine';
 import { registerAnalyticsMetrics } from './analytics/metrics';
 import { QueryRouter } from './analytics/query-router';
+import { PgHistory } from './history/pg-history';
 import type { ServiceConfig } from './config';
 import { createEventSink, type EventSink } from './events/emit';
 import { Ingestor } from './events/ingest';
@@ -37,6 +38,8 @@ export interface AppDeps {
   queries: QueryRouter;
   /** M1_ANALYTICS_MEMORY_MB in bytes. */
   analyticsBudgetBytes: number;
+  /** The PostgreSQL history (M1_ANALYTICS_DATABASE_URL); null when not configured. */
+  history: PgHistory | null;
   hub: SseHub;
   feed: LiveFeed;
   rollups: LiveRollups;
@@ -61,6 +64,10 @@ export interface DepsOptions {
   backlogLimitBytes?: number;
   /** Below the 16 MiB that M1_ANALYTICS_MEMORY_MB allows, so tests reach the budget with few events. */
   analyticsMemoryBytes?: number;
+  /** The history's schema (default m1_analytics); tests use one of their own. */
+  historySchema?: string;
+  /** Windows at least this long are answered from rollups when they qualify (default 1 h). */
+  historyRollupMinRangeMs?: number;
 }
 
 export function redisConnection(config: ServiceConfig, opts: { blocking?: boolean; onError?: (e: Error) => void } = {}): Redis {
@@ -121,14 +128,16 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     store = new EmbeddedEventStore({ dataDir: config.dataDir, clock });
   }
 
-  const analytics = new AnalyticsEngine({
+  const engineOptions = {
     retentionMs: config.analytics.retentionMs,
     anomalyZThreshold: config.analytics.anomalyZThreshold,
     clock,
     tagCaps: { maxTagNames: config.analytics.maxTagNames, maxTagValues: config.analytics.maxTagValues },
     memoryBudgetBytes: opts.analyticsMemoryBytes ?? config.analytics.memoryBudgetBytes,
-  });
-  const queries = new QueryRouter({ engine: analytics, history: null, clock, memorySince: clock() });
+  };
+  const analytics = new AnalyticsEngine(engineOptions);
+  const history = config.analytics.databaseUrl ? await openHistory(config, engineOptions, opts, logRef) : null;
+  const queries = new QueryRouter({ engine: analytics, history, clock, memorySince: clock() });
   const rollups = new LiveRollups(config.analytics.anomalyZThreshold, clock);
   const hub = new SseHub({
     pingMs: opts.pingMs ?? PING_MS,
@@ -156,11 +165,15 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
   metrics.gaugeFn('m1_analytics_tags_dropped', 'Tags not stored because a tag cap was reached (events from the store).', () => analytics.droppedTags);
   const analyticsBudgetBytes = opts.analyticsMemoryBytes ?? config.analytics.memoryBudgetBytes;
   registerAnalyticsMetrics(metrics, analytics, queries, analyticsBudgetBytes);
+  if (history) {
+    metrics.gaugeFn('m1_analytics_spool_events', 'Acknowledged events waiting for the history database (M1_ANALYTICS_SPOOL_MB bounds them).', () => history.spool.events);
+    metrics.gaugeFn('m1_analytics_spool_bytes', 'Estimated bytes of the spooled events.', () => history.spool.bytes);
+  }
 
   const trimTimer = setInterval(() => analytics.trim(), TRIM_EVERY_MS);
   trimTimer.unref();
 
-  const ingestor = new Ingestor(store, ingested, clock);
+  const ingestor = new Ingestor(store, ingested, clock, history);
   const events = createEventSink(ingestor, dropped, () => logRef.current);
   const deps: AppDeps = {
     metrics,
@@ -171,6 +184,7 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     analytics,
     queries,
     analyticsBudgetBytes,
+    history,
     hub,
     feed,
     rollups,
@@ -190,9 +204,38 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
   return deps;
 }
 
+/** The history database: migrated at start; unreachable at start means degraded (memory answers, the
+ * spool keeps batches), not a refusal, so that a database outage never stops the live feed. */
+async function openHistory(
+  config: ServiceConfig,
+  engineOptions: ConstructorParameters<typeof AnalyticsEngine>[0],
+  opts: DepsOptions,
+  logRef: AppDeps['logRef'],
+): Promise<PgHistory> {
+  const history = new PgHistory({
+    url: config.analytics.databaseUrl as string,
+    ...(opts.historySchema ? { schema: opts.historySchema } : {}),
+    ...(opts.historyRollupMinRangeMs !== undefined ? { rollupMinRangeMs: opts.historyRollupMinRangeMs } : {}),
+    engineOptions,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    spoolBytes: config.analytics.spoolBytes,
+    onStateChange: (state, reason) => {
+      if (state === 'up') logRef.current?.info({ reason }, 'analytics history database up');
+      else logRef.current?.warn({ reason }, 'analytics history database down: answering from memory, spooling events');
+    },
+  });
+  try {
+    await history.start();
+  } catch (e) {
+    history.startDegraded((e as Error).message);
+  }
+  return history;
+}
+
 export async function closeDeps(deps: AppDeps): Promise<void> {
   deps.dispose();
   await deps.store.close();
+  await deps.history?.close();
   deps.releaseDataDir();
   if (deps.redis) {
     const r = deps.redis;
