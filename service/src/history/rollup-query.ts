@@ -13,8 +13,9 @@ import { decodeCursor, queryHash } from '../analytics/cursor';
 import { col, numericFields, ROLLUP_DIMS } from './columns';
 import { bucketsOf, pageOf } from './page';
 import { MINUTE_MS } from './partitions';
-import { buildRollups, type RollupRow } from './rollup-build';
+import { buildRollups } from './rollup-build';
 import { QuantileSketch } from './sketch';
+import { SqlParams } from './sql-filters';
 import { queryWindow } from './window';
 
 export function rollupEligible(q: Query): boolean {
@@ -42,6 +43,24 @@ function dimMatches(f: Filter, v: string | null): boolean {
       return v.includes(first);
     default:
       return false;
+  }
+}
+
+/** The same semantics in SQL on a rollup dimension column (d0..d2, never from the request). */
+function dimFilterSql(column: string, f: Filter, p: SqlParams): string {
+  const values = (Array.isArray(f.value) ? f.value : [f.value]).map(String);
+  const first = values[0] as string;
+  switch (f.op) {
+    case 'eq':
+      return `${column} = ${p.add(first)}`;
+    case 'ne':
+      return `${column} IS DISTINCT FROM ${p.add(first)}`;
+    case 'in':
+      return `${column} = ANY(${p.add(values)}::text[])`;
+    case 'contains':
+      return `strpos(${column}, ${p.add(first)}) > 0`;
+    default:
+      return 'false';
   }
 }
 
@@ -81,10 +100,8 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
   const groups = new Map<string, GroupAcc>();
   let scanned = 0;
 
-  const fold = (r: RollupRow | { minute: number; dims: (string | null)[]; field: string; rows: number; n: number; sum: number; sumsq: number; min: number; max: number; sketch: QuantileSketch | null }) => {
-    for (const f of q.filters) if (!dimMatches(f, r.dims[dimNames.indexOf(f.field)] ?? null)) return;
-    const key = q.groupBy.map((g) => r.dims[dimNames.indexOf(g)] ?? null);
-    const bucket = interval ? Math.floor((r.minute * MINUTE_MS) / interval) : 0;
+  /** Adds one aggregated rollup entry of a group (key = the groupBy values) and bucket. */
+  const fold = (key: (string | null)[], bucket: number, r: { field: string; rows: number; n: number; sum: number; sumsq: number; min: number; max: number }, sketch: Uint8Array | QuantileSketch | null) => {
     const k = JSON.stringify([key, bucket]);
     let g = groups.get(k);
     if (!g) {
@@ -107,33 +124,48 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
     a.sumsq += r.sumsq;
     if (r.min < a.min) a.min = r.min;
     if (r.max > a.max) a.max = r.max;
-    if (a.sketch && r.sketch) a.sketch.merge(r.sketch);
+    if (a.sketch && sketch) {
+      if (sketch instanceof QuantileSketch) a.sketch.merge(sketch);
+      else a.sketch.mergeEncoded(sketch);
+    }
   };
 
   if (w.from < w.to) {
     const mFrom = Math.ceil(w.from / MINUTE_MS);
     const mTo = Math.max(mFrom, Math.floor(w.to / MINUTE_MS));
     const wantSketch = sketchFields.size > 0;
+    // Whole minutes: aggregated by the database per bucket, group and field; a group's sketches come
+    // back concatenated (string_agg), so the rows crossing the wire are one per bucket x group x field.
+    const p = new SqlParams();
+    const dimCol = (name: string) => `d${dimNames.indexOf(name)}`;
+    const bucketSql = interval ? `floor(minute * ${MINUTE_MS}::float8 / ${p.add(interval)}::float8)` : '0';
+    const keyCols = q.groupBy.map(dimCol);
+    const where = [`type = ${p.add(q.type)}`, `minute >= ${p.add(mFrom)}`, `minute < ${p.add(mTo)}`, `field = ANY(${p.add(['', ...plan.fields])}::text[])`];
+    for (const f of q.filters) where.push(dimFilterSql(dimCol(f.field), f, p));
     const r = await ctx.pool.query<unknown[]>({
-      text: `SELECT minute, d0, d1, d2, field, rows, n, sum, sumsq, min, max${wantSketch ? ', sketch' : ''} FROM "${ctx.schema}".rollups
-             WHERE type = $1 AND minute >= $2 AND minute < $3 AND field = ANY($4::text[])`,
-      values: [q.type, mFrom, mTo, ['', ...plan.fields]],
+      text: `SELECT ${bucketSql} AS bucket, ${[...keyCols, 'field'].join(', ')}, sum(rows), sum(n), sum(sum), sum(sumsq), min(min), max(max)${wantSketch ? `, string_agg(sketch, ''::bytea)` : ''}
+             FROM "${ctx.schema}".rollups WHERE ${where.join(' AND ')} GROUP BY ${['1', ...keyCols, 'field'].join(', ')}`,
+      values: p.values,
       rowMode: 'array',
     });
+    const nk = keyCols.length;
     for (const row of r.rows) {
-      const field = row[4] as string;
-      fold({
-        minute: Number(row[0]),
-        dims: [row[1] as string | null, row[2] as string | null, row[3] as string | null],
-        field,
-        rows: Number(row[5]),
-        n: Number(row[6]),
-        sum: (row[7] as number | null) ?? 0,
-        sumsq: (row[8] as number | null) ?? 0,
-        min: (row[9] as number | null) ?? Infinity,
-        max: (row[10] as number | null) ?? -Infinity,
-        sketch: wantSketch && sketchFields.has(field) && row[11] ? QuantileSketch.decode(row[11] as Buffer) : null,
-      });
+      const field = row[1 + nk] as string;
+      const at = 2 + nk;
+      fold(
+        row.slice(1, 1 + nk) as (string | null)[],
+        Number(row[0]),
+        {
+          field,
+          rows: Number(row[at]),
+          n: Number(row[at + 1]),
+          sum: Number(row[at + 2] ?? 0),
+          sumsq: Number(row[at + 3] ?? 0),
+          min: (row[at + 4] as number | null) ?? Infinity,
+          max: (row[at + 5] as number | null) ?? -Infinity,
+        },
+        wantSketch && sketchFields.has(field) ? ((row[at + 6] as Buffer | null) ?? null) : null,
+      );
     }
     // The partial minutes at both edges, from raw rows.
     const edgeCols = [...dimNames, ...numericFields(q.type)];
@@ -150,7 +182,11 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
       });
       return ev as unknown as AnalyticsEvent;
     });
-    for (const rr of buildRollups(events)) fold(rr);
+    for (const rr of buildRollups(events)) {
+      if (!q.filters.every((f) => dimMatches(f, rr.dims[dimNames.indexOf(f.field)] ?? null))) continue;
+      const key = q.groupBy.map((g) => rr.dims[dimNames.indexOf(g)] ?? null);
+      fold(key, interval ? Math.floor((rr.minute * MINUTE_MS) / interval) : 0, rr, rr.sketch);
+    }
   }
 
   const seconds = (bucket: number): number => {

@@ -13,8 +13,43 @@ const GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
 const LN_GAMMA = Math.log(GAMMA);
 const MIN_VALUE = 1e-9;
 
+/** Bucket counts over a contiguous index range (DDSketch's dense store): merging a decoded sketch is
+ * array additions, not hash-map updates; it grows to cover new indexes (a group's values span a few
+ * hundred buckets). */
+class DenseBins {
+  counts = new Float64Array(0);
+  offset = 0;
+
+  add(i: number, c: number): void {
+    if (this.counts.length === 0) {
+      this.counts = new Float64Array(64);
+      this.offset = i - 32;
+    }
+    let k = i - this.offset;
+    if (k < 0 || k >= this.counts.length) {
+      const lo = Math.min(this.offset, i);
+      const hi = Math.max(this.offset + this.counts.length, i + 1);
+      const size = Math.max(hi - lo, this.counts.length) * 2;
+      const grown = new Float64Array(size);
+      const newOffset = lo - Math.floor((size - (hi - lo)) / 2);
+      grown.set(this.counts, this.offset - newOffset);
+      this.counts = grown;
+      this.offset = newOffset;
+      k = i - this.offset;
+    }
+    this.counts[k] = (this.counts[k] as number) + c;
+  }
+
+  *entries(): Generator<[number, number]> {
+    for (let k = 0; k < this.counts.length; k++) {
+      const c = this.counts[k] as number;
+      if (c > 0) yield [k + this.offset, c];
+    }
+  }
+}
+
 export class QuantileSketch {
-  readonly bins = new Map<number, number>();
+  private readonly bins = new DenseBins();
   zeros = 0;
   count = 0;
 
@@ -24,14 +59,13 @@ export class QuantileSketch {
       this.zeros += times;
       return;
     }
-    const i = Math.ceil(Math.log(v) / LN_GAMMA);
-    this.bins.set(i, (this.bins.get(i) ?? 0) + times);
+    this.bins.add(Math.ceil(Math.log(v) / LN_GAMMA), times);
   }
 
   merge(o: QuantileSketch): void {
     this.count += o.count;
     this.zeros += o.zeros;
-    for (const [i, c] of o.bins) this.bins.set(i, (this.bins.get(i) ?? 0) + c);
+    for (const [i, c] of o.bins.entries()) this.bins.add(i, c);
   }
 
   /** The percentile p in (0, 100] the way the engine computes it (linear interpolation between the
@@ -41,33 +75,34 @@ export class QuantileSketch {
     if (this.count === 0) return null;
     const h = ((this.count - 1) * p) / 100;
     const lo = Math.floor(h);
-    const keys = [...this.bins.keys()].sort((a, b) => a - b);
-    const a = this.valueAtRank(lo, keys);
+    const a = this.valueAtRank(lo);
     if (lo + 1 >= this.count || h === lo) return a;
-    const b = this.valueAtRank(lo + 1, keys);
+    const b = this.valueAtRank(lo + 1);
     return a + (h - lo) * (b - a);
   }
 
   /** The estimate of the value of integer rank k (0-based) in sorted order. */
-  private valueAtRank(k: number, keys: readonly number[]): number {
+  private valueAtRank(k: number): number {
     if (k < this.zeros) return 0;
     let seen = this.zeros;
-    for (const i of keys) {
-      seen += this.bins.get(i) as number;
-      if (seen > k) return (2 * Math.pow(GAMMA, i)) / (GAMMA + 1);
+    let last = 0;
+    for (const [i, c] of this.bins.entries()) {
+      seen += c;
+      last = i;
+      if (seen > k) break;
     }
-    return (2 * Math.pow(GAMMA, keys[keys.length - 1] as number)) / (GAMMA + 1);
+    return (2 * Math.pow(GAMMA, last)) / (GAMMA + 1);
   }
 
   encode(): Buffer {
-    const keys = [...this.bins.keys()].sort((a, b) => a - b);
+    const entries = [...this.bins.entries()];
     const out: number[] = [];
     writeVarint(out, this.zeros);
-    writeVarint(out, keys.length);
+    writeVarint(out, entries.length);
     let prev = 0;
-    for (const i of keys) {
+    for (const [i, c] of entries) {
       writeVarint(out, zigzag(i - prev));
-      writeVarint(out, this.bins.get(i) as number);
+      writeVarint(out, c);
       prev = i;
     }
     return Buffer.from(out);
@@ -75,19 +110,28 @@ export class QuantileSketch {
 
   static decode(buf: Uint8Array): QuantileSketch {
     const s = new QuantileSketch();
-    const r = { buf, pos: 0 };
-    s.zeros = readVarint(r);
-    s.count = s.zeros;
-    const n = readVarint(r);
-    let prev = 0;
-    for (let k = 0; k < n; k++) {
-      const i = prev + unzigzag(readVarint(r));
-      const c = readVarint(r);
-      s.bins.set(i, c);
-      s.count += c;
-      prev = i;
-    }
+    s.mergeEncoded(buf);
     return s;
+  }
+
+  /** Merges every sketch of `buf`: one encoding, or several concatenated (an encoding says its own
+   * length, so the database can hand over a group's sketches as one string_agg). */
+  mergeEncoded(buf: Uint8Array): void {
+    const r = { buf, pos: 0 };
+    while (r.pos < buf.length) {
+      const zeros = readVarint(r);
+      this.zeros += zeros;
+      this.count += zeros;
+      const n = readVarint(r);
+      let prev = 0;
+      for (let k = 0; k < n; k++) {
+        const i = prev + unzigzag(readVarint(r));
+        const c = readVarint(r);
+        this.bins.add(i, c);
+        this.count += c;
+        prev = i;
+      }
+    }
   }
 }
 
