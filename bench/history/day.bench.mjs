@@ -65,22 +65,17 @@ for (let m = 0; m < MINUTES; m++) {
     const key = `${g.t}|${g.status}`;
     let r = groups.get(key);
     if (!r) {
-      r = { rows: 0, f: { durationMs: acc(), tokens: acc() }, tool, status: g.status };
+      // numericFields('tools') order: durationMs, tokens.
+      r = { minute: minuteStart / MINUTE, type: 'tools', dims: [tool, g.status], rows: 0, fields: [mod.emptyStats(), mod.emptyStats()] };
       groups.set(key, r);
     }
     r.rows++;
-    add(r.f.durationMs, g.durationMs);
-    add(r.f.tokens, g.tokens);
+    mod.addValue(r.fields[0], g.durationMs);
+    mod.addValue(r.fields[1], g.tokens);
   }
   if (groups.size > 0) {
-    const rows = [];
-    for (const r of groups.values()) {
-      const dims = [r.tool, r.status];
-      rows.push({ minute: minuteStart / MINUTE, type: 'tools', dims, field: '', rows: r.rows, n: 0, sum: 0, sumsq: 0, min: 0, max: 0, sketch: null });
-      for (const [field, a] of Object.entries(r.f)) rows.push({ minute: minuteStart / MINUTE, type: 'tools', dims, field, rows: r.rows, ...a });
-    }
-    await h.append([]); // nothing: keeps the partitions helper warm only through real batches below
-    await h['writer'].partitions.ensure(client, { table: 'rollups', width: 1440, prefix: 'rollups_d' }, [minuteStart / MINUTE]);
+    const rows = [...groups.values()];
+    await h.ensureRollupPartitions(client, [minuteStart / MINUTE]);
     await mod.insertRollups(client, schema, rows);
     rollupRows += rows.length;
   }
@@ -91,18 +86,6 @@ client.release();
 if (h.spool.size > 0) throw new Error('raw writes failed (spooled)');
 const loadMs = performance.now() - t;
 console.log(`  loaded in ${(loadMs / 1000).toFixed(0)} s: ${rollupRows.toLocaleString('en')} rollup rows for 23 h, ${seq.toLocaleString('en')} raw events for the last hour; DuckDB ${duckRows.toLocaleString('en')} raw rows (${DUCK_HOURS} h)`);
-
-function acc() {
-  return { n: 0, sum: 0, sumsq: 0, min: Infinity, max: -Infinity, sketch: new mod.QuantileSketch() };
-}
-function add(a, v) {
-  a.n++;
-  a.sum += v;
-  a.sumsq += v * v;
-  if (v < a.min) a.min = v;
-  if (v > a.max) a.max = v;
-  a.sketch.add(v);
-}
 
 const q = (range) =>
   mod.QuerySchema.parse({

@@ -17,7 +17,7 @@ export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    name: 'events partitioned by hour, per-minute rollups partitioned by day',
+    name: 'events partitioned by hour, per-minute rollups (one row per minute, type and dimensions) partitioned by day',
     sql: (s) => `
       CREATE TABLE "${s}".events (
         ts double precision NOT NULL,
@@ -32,14 +32,14 @@ export const MIGRATIONS: readonly Migration[] = [
         minute bigint NOT NULL,
         type text NOT NULL,
         d0 text, d1 text, d2 text,
-        field text NOT NULL,
         rows bigint NOT NULL,
-        n bigint NOT NULL,
-        sum double precision,
-        sumsq double precision,
-        min double precision,
-        max double precision,
-        sketch bytea
+        -- One element per numeric field of the type, in the order of columns.ts numericFields().
+        n bigint[] NOT NULL,
+        sum double precision[] NOT NULL,
+        sumsq double precision[] NOT NULL,
+        min double precision[] NOT NULL,
+        max double precision[] NOT NULL,
+        sketch bytea[] NOT NULL
       ) PARTITION BY RANGE (minute);
       CREATE INDEX ON "${s}".rollups (type, minute);`,
   },

@@ -6,7 +6,7 @@
 //
 // The store interface a distributed engine would implement is the three methods the service calls:
 // write(batch), query(q), dropBefore(cutoff) (docs/service.md "Beyond one database").
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type { Query, QueryResult } from '../../../shared/src/query';
 import type { AnalyticsOptions } from '../analytics/engine';
 import { HistoryUnavailableError, type HistoryReader } from '../analytics/query-router';
@@ -122,6 +122,12 @@ export class PgHistory implements HistoryReader {
       }
       throw e;
     }
+  }
+
+  /** Creates the rollup partitions of these minutes (for loaders that write rollups themselves, such
+   * as the benchmarks' generated day). */
+  async ensureRollupPartitions(client: PoolClient, minutes: readonly number[]): Promise<void> {
+    await this.writer.partitions.ensure(client, ROLLUP_PARTITIONS, minutes);
   }
 
   /** Drops the partitions wholly past the retention. */

@@ -1,68 +1,63 @@
 // Per-minute rollups computed in Node from a batch of events: one row per (minute, type, dimension
-// values) with the row count (field ''), and one per numeric field with n, sum, sum of squares, min,
-// max and a quantile sketch. Batches write their own rows (partials); a query adds the partials of a
-// minute up, which is exact for the counts and sums and exact up to the sketch for percentiles (sketches
-// merge losslessly). Partials never need a read-modify-write, so instances never race on them.
+// values) with the row count and, per numeric field of the type (in numericFields order), n, sum, sum
+// of squares, min, max and a quantile sketch. Batches write their own rows (partials); a query adds the
+// partials of a minute up, which is exact for the counts and sums and exact up to the sketch for
+// percentiles (sketches merge losslessly). Partials never need a read-modify-write, so instances never
+// race on them.
 import type { AnalyticsEvent, EventType } from '../../../shared/src/events';
 import { numericFields, ROLLUP_DIMS } from './columns';
 import { MINUTE_MS } from './partitions';
 import { QuantileSketch } from './sketch';
 
-export interface RollupRow {
-  minute: number;
-  type: EventType;
-  dims: (string | null)[];
-  field: string;
-  rows: number;
+export interface FieldStats {
   n: number;
   sum: number;
   sumsq: number;
   min: number;
   max: number;
-  sketch: QuantileSketch | null;
+  sketch: QuantileSketch;
 }
 
-interface Group {
+export interface RollupRow {
   minute: number;
   type: EventType;
   dims: (string | null)[];
   rows: number;
-  fields: Map<string, RollupRow>;
+  /** Per numeric field of the type, in numericFields(type) order. */
+  fields: FieldStats[];
+}
+
+export function emptyStats(): FieldStats {
+  return { n: 0, sum: 0, sumsq: 0, min: Infinity, max: -Infinity, sketch: new QuantileSketch() };
+}
+
+export function addValue(f: FieldStats, v: number): void {
+  f.n++;
+  f.sum += v;
+  f.sumsq += v * v;
+  if (v < f.min) f.min = v;
+  if (v > f.max) f.max = v;
+  f.sketch.add(v);
 }
 
 export function buildRollups(events: Iterable<AnalyticsEvent>): RollupRow[] {
-  const groups = new Map<string, Group>();
+  const groups = new Map<string, RollupRow>();
   for (const e of events) {
     const rec = e as unknown as Record<string, unknown>;
     const minute = Math.floor(e.ts / MINUTE_MS);
-    const dims = ROLLUP_DIMS[e.type].map((d) => (typeof rec[d] === 'string' ? (rec[d]) : null));
+    const dims = ROLLUP_DIMS[e.type].map((d) => (typeof rec[d] === 'string' ? rec[d] : null));
     const key = JSON.stringify([minute, e.type, dims]);
+    const nums = numericFields(e.type);
     let g = groups.get(key);
     if (!g) {
-      g = { minute, type: e.type, dims, rows: 0, fields: new Map() };
+      g = { minute, type: e.type, dims, rows: 0, fields: nums.map(emptyStats) };
       groups.set(key, g);
     }
     g.rows++;
-    for (const f of numericFields(e.type)) {
+    nums.forEach((f, k) => {
       const v = rec[f];
-      if (typeof v !== 'number') continue;
-      let r = g.fields.get(f);
-      if (!r) {
-        r = { minute, type: e.type, dims, field: f, rows: 0, n: 0, sum: 0, sumsq: 0, min: Infinity, max: -Infinity, sketch: new QuantileSketch() };
-        g.fields.set(f, r);
-      }
-      r.n++;
-      r.sum += v;
-      r.sumsq += v * v;
-      if (v < r.min) r.min = v;
-      if (v > r.max) r.max = v;
-      r.sketch?.add(v);
-    }
+      if (typeof v === 'number') addValue(g.fields[k] as FieldStats, v);
+    });
   }
-  const out: RollupRow[] = [];
-  for (const g of groups.values()) {
-    out.push({ minute: g.minute, type: g.type, dims: g.dims, field: '', rows: g.rows, n: 0, sum: 0, sumsq: 0, min: 0, max: 0, sketch: null });
-    for (const r of g.fields.values()) out.push({ ...r, rows: g.rows });
-  }
-  return out;
+  return [...groups.values()];
 }

@@ -100,24 +100,23 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
   const groups = new Map<string, GroupAcc>();
   let scanned = 0;
 
-  /** Adds one aggregated rollup entry of a group (key = the groupBy values) and bucket. */
-  const fold = (key: (string | null)[], bucket: number, r: { field: string; rows: number; n: number; sum: number; sumsq: number; min: number; max: number }, sketch: Uint8Array | QuantileSketch | null) => {
+  // Which element of the rollup arrays each aggregated field is (a fixed list: never from the request).
+  const typeNums = numericFields(q.type);
+  const groupOf = (key: (string | null)[], bucket: number): GroupAcc => {
     const k = JSON.stringify([key, bucket]);
     let g = groups.get(k);
     if (!g) {
       g = { dims: key, bucket, rows: 0, fields: new Map() };
       groups.set(k, g);
     }
-    if (r.field === '') {
-      g.rows += r.rows;
-      scanned += r.rows;
-      return;
-    }
-    if (!plan.fields.includes(r.field) || r.n === 0) return;
-    let a = g.fields.get(r.field);
+    return g;
+  };
+  const foldField = (g: GroupAcc, field: string, r: { n: number; sum: number; sumsq: number; min: number; max: number }, sketch: Uint8Array | QuantileSketch | null) => {
+    if (r.n === 0) return;
+    let a = g.fields.get(field);
     if (!a) {
-      a = { n: 0, sum: 0, sumsq: 0, min: Infinity, max: -Infinity, sketch: sketchFields.has(r.field) ? new QuantileSketch() : null };
-      g.fields.set(r.field, a);
+      a = { n: 0, sum: 0, sumsq: 0, min: Infinity, max: -Infinity, sketch: sketchFields.has(field) ? new QuantileSketch() : null };
+      g.fields.set(field, a);
     }
     a.n += r.n;
     a.sum += r.sum;
@@ -133,42 +132,50 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
   if (w.from < w.to) {
     const mFrom = Math.ceil(w.from / MINUTE_MS);
     const mTo = Math.max(mFrom, Math.floor(w.to / MINUTE_MS));
-    const wantSketch = sketchFields.size > 0;
-    // Whole minutes: aggregated by the database per bucket, group and field; a group's sketches come
-    // back concatenated (string_agg), so the rows crossing the wire are one per bucket x group x field.
+    // Whole minutes: aggregated by the database per bucket and group; a group's sketches come back
+    // concatenated (string_agg), so one row per bucket x group crosses the wire.
     const p = new SqlParams();
     const dimCol = (name: string) => `d${dimNames.indexOf(name)}`;
     const bucketSql = interval ? `floor(minute * ${MINUTE_MS}::float8 / ${p.add(interval)}::float8)` : '0';
     const keyCols = q.groupBy.map(dimCol);
-    const where = [`type = ${p.add(q.type)}`, `minute >= ${p.add(mFrom)}`, `minute < ${p.add(mTo)}`, `field = ANY(${p.add(['', ...plan.fields])}::text[])`];
+    const where = [`type = ${p.add(q.type)}`, `minute >= ${p.add(mFrom)}`, `minute < ${p.add(mTo)}`];
     for (const f of q.filters) where.push(dimFilterSql(dimCol(f.field), f, p));
+    const fieldSql = plan.fields.map((f) => {
+      const k = typeNums.indexOf(f) + 1; // PostgreSQL arrays are 1-based
+      return `sum(n[${k}]), sum(sum[${k}]), sum(sumsq[${k}]), min(CASE WHEN n[${k}] > 0 THEN min[${k}] END), max(CASE WHEN n[${k}] > 0 THEN max[${k}] END)${sketchFields.has(f) ? `, string_agg(sketch[${k}], ''::bytea)` : ''}`;
+    });
     const r = await ctx.pool.query<unknown[]>({
-      text: `SELECT ${bucketSql} AS bucket, ${[...keyCols, 'field'].join(', ')}, sum(rows), sum(n), sum(sum), sum(sumsq), min(min), max(max)${wantSketch ? `, string_agg(sketch, ''::bytea)` : ''}
-             FROM "${ctx.schema}".rollups WHERE ${where.join(' AND ')} GROUP BY ${['1', ...keyCols, 'field'].join(', ')}`,
+      text: `SELECT ${[bucketSql, ...keyCols, 'sum(rows)', ...fieldSql].join(', ')}
+             FROM "${ctx.schema}".rollups WHERE ${where.join(' AND ')} GROUP BY ${['1', ...keyCols].join(', ')}`,
       values: p.values,
       rowMode: 'array',
     });
     const nk = keyCols.length;
     for (const row of r.rows) {
-      const field = row[1 + nk] as string;
-      const at = 2 + nk;
-      fold(
-        row.slice(1, 1 + nk) as (string | null)[],
-        Number(row[0]),
-        {
-          field,
-          rows: Number(row[at]),
-          n: Number(row[at + 1]),
-          sum: Number(row[at + 2] ?? 0),
-          sumsq: Number(row[at + 3] ?? 0),
-          min: (row[at + 4] as number | null) ?? Infinity,
-          max: (row[at + 5] as number | null) ?? -Infinity,
-        },
-        wantSketch && sketchFields.has(field) ? ((row[at + 6] as Buffer | null) ?? null) : null,
-      );
+      const g = groupOf(row.slice(1, 1 + nk) as (string | null)[], Number(row[0]));
+      const rows = Number(row[1 + nk]);
+      g.rows += rows;
+      scanned += rows;
+      let at = 2 + nk;
+      for (const f of plan.fields) {
+        const hasSketch = sketchFields.has(f);
+        foldField(
+          g,
+          f,
+          {
+            n: Number(row[at] ?? 0),
+            sum: Number(row[at + 1] ?? 0),
+            sumsq: Number(row[at + 2] ?? 0),
+            min: (row[at + 3] as number | null) ?? Infinity,
+            max: (row[at + 4] as number | null) ?? -Infinity,
+          },
+          hasSketch ? ((row[at + 5] as Buffer | null) ?? null) : null,
+        );
+        at += hasSketch ? 6 : 5;
+      }
     }
     // The partial minutes at both edges, from raw rows.
-    const edgeCols = [...dimNames, ...numericFields(q.type)];
+    const edgeCols = [...dimNames, ...typeNums];
     const edges = await ctx.pool.query<unknown[]>({
       text: `SELECT ts, ${edgeCols.map(col).join(', ')} FROM "${ctx.schema}".events
              WHERE type = $1 AND ((ts >= $2::float8 AND ts < $3::float8) OR (ts >= $4::float8 AND ts < $5::float8))`,
@@ -184,8 +191,16 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
     });
     for (const rr of buildRollups(events)) {
       if (!q.filters.every((f) => dimMatches(f, rr.dims[dimNames.indexOf(f.field)] ?? null))) continue;
-      const key = q.groupBy.map((g) => rr.dims[dimNames.indexOf(g)] ?? null);
-      fold(key, interval ? Math.floor((rr.minute * MINUTE_MS) / interval) : 0, rr, rr.sketch);
+      const g = groupOf(
+        q.groupBy.map((name) => rr.dims[dimNames.indexOf(name)] ?? null),
+        interval ? Math.floor((rr.minute * MINUTE_MS) / interval) : 0,
+      );
+      g.rows += rr.rows;
+      scanned += rr.rows;
+      for (const f of plan.fields) {
+        const st = rr.fields[typeNums.indexOf(f)];
+        if (st) foldField(g, f, st, st.sketch);
+      }
     }
   }
 

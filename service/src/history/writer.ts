@@ -70,29 +70,33 @@ export class HistoryWriter {
   }
 }
 
+/** Multi-row INSERT of rollup rows (arrays as parameters: pg sends JS arrays and Buffers as PostgreSQL
+ * arrays and bytea). A batch yields a few rows per minute, so this is small next to the COPY. */
 export async function insertRollups(client: PoolClient, schema: string, rows: readonly RollupRow[]): Promise<void> {
+  const PARAMS = 12;
   for (let i = 0; i < rows.length; i += 5000) {
     const part = rows.slice(i, i + 5000);
-    await client.query(
-      `INSERT INTO "${schema}".rollups (minute, type, d0, d1, d2, field, rows, n, sum, sumsq, min, max, sketch)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[],
-                            $9::float8[], $10::float8[], $11::float8[], $12::float8[], $13::bytea[])`,
-      [
-        part.map((r) => r.minute),
-        part.map((r) => r.type),
-        part.map((r) => r.dims[0] ?? null),
-        part.map((r) => r.dims[1] ?? null),
-        part.map((r) => r.dims[2] ?? null),
-        part.map((r) => r.field),
-        part.map((r) => r.rows),
-        part.map((r) => r.n),
-        part.map((r) => (r.n > 0 ? r.sum : null)),
-        part.map((r) => (r.n > 0 ? r.sumsq : null)),
-        part.map((r) => (r.n > 0 ? r.min : null)),
-        part.map((r) => (r.n > 0 ? r.max : null)),
-        part.map((r) => (r.sketch && r.n > 0 ? r.sketch.encode() : null)),
-      ],
-    );
+    const values: unknown[] = [];
+    const tuples = part.map((r, k) => {
+      const f = r.fields;
+      values.push(
+        r.minute,
+        r.type,
+        r.dims[0] ?? null,
+        r.dims[1] ?? null,
+        r.dims[2] ?? null,
+        r.rows,
+        f.map((x) => x.n),
+        f.map((x) => x.sum),
+        f.map((x) => x.sumsq),
+        f.map((x) => (x.n > 0 ? x.min : 0)),
+        f.map((x) => (x.n > 0 ? x.max : 0)),
+        f.map((x) => x.sketch.encode()),
+      );
+      const b = k * PARAMS;
+      return `(${Array.from({ length: PARAMS }, (_, c) => `$${b + c + 1}`).join(', ')})`;
+    });
+    await client.query(`INSERT INTO "${schema}".rollups (minute, type, d0, d1, d2, rows, n, sum, sumsq, min, max, sketch) VALUES ${tuples.join(', ')}`, values);
   }
 }
 
