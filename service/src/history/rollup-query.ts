@@ -144,12 +144,22 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
       const k = typeNums.indexOf(f) + 1; // PostgreSQL arrays are 1-based
       return `sum(n[${k}]), sum(sum[${k}]), sum(sumsq[${k}]), min(CASE WHEN n[${k}] > 0 THEN min[${k}] END), max(CASE WHEN n[${k}] > 0 THEN max[${k}] END)${sketchFields.has(f) ? `, string_agg(sketch[${k}], ''::bytea)` : ''}`;
     });
-    const r = await ctx.pool.query<unknown[]>({
-      text: `SELECT ${[bucketSql, ...keyCols, 'sum(rows)', ...fieldSql].join(', ')}
-             FROM "${ctx.schema}".rollups WHERE ${where.join(' AND ')} GROUP BY ${['1', ...keyCols].join(', ')}`,
-      values: p.values,
-      rowMode: 'array',
-    });
+    // The partial minutes at both edges come from raw rows; both reads run at once (two connections).
+    const edgeCols = [...dimNames, ...typeNums];
+    const [r, edges] = await Promise.all([
+      ctx.pool.query<unknown[]>({
+        text: `SELECT ${[bucketSql, ...keyCols, 'sum(rows)', ...fieldSql].join(', ')}
+               FROM "${ctx.schema}".rollups WHERE ${where.join(' AND ')} GROUP BY ${['1', ...keyCols].join(', ')}`,
+        values: p.values,
+        rowMode: 'array',
+      }),
+      ctx.pool.query<unknown[]>({
+        text: `SELECT ts, ${edgeCols.map(col).join(', ')} FROM "${ctx.schema}".events
+               WHERE type = $1 AND ((ts >= $2::float8 AND ts < $3::float8) OR (ts >= $4::float8 AND ts < $5::float8))`,
+        values: [q.type, w.from, Math.min(mFrom * MINUTE_MS, w.to), Math.max(mTo * MINUTE_MS, mFrom * MINUTE_MS, w.from), w.to],
+        rowMode: 'array',
+      }),
+    ]);
     const nk = keyCols.length;
     for (const row of r.rows) {
       const g = groupOf(row.slice(1, 1 + nk) as (string | null)[], Number(row[0]));
@@ -174,14 +184,7 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
         at += hasSketch ? 6 : 5;
       }
     }
-    // The partial minutes at both edges, from raw rows.
-    const edgeCols = [...dimNames, ...typeNums];
-    const edges = await ctx.pool.query<unknown[]>({
-      text: `SELECT ts, ${edgeCols.map(col).join(', ')} FROM "${ctx.schema}".events
-             WHERE type = $1 AND ((ts >= $2::float8 AND ts < $3::float8) OR (ts >= $4::float8 AND ts < $5::float8))`,
-      values: [q.type, w.from, Math.min(mFrom * MINUTE_MS, w.to), Math.max(mTo * MINUTE_MS, mFrom * MINUTE_MS, w.from), w.to],
-      rowMode: 'array',
-    });
+    // Fold the edges' raw rows in as rollups of their own.
     const events = edges.rows.map((row) => {
       const ev: Record<string, unknown> = { type: q.type, ts: row[0] };
       edgeCols.forEach((c, k) => {
