@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { AnalyticsEngine } from './analytics/engine';
 import { registerAnalyticsMetrics } from './analytics/metrics';
 import { QueryRouter } from './analytics/query-router';
+import { streamTrimmedBefore } from './analytics/stream-coverage';
 import { PgHistory } from './history/pg-history';
 import type { ServiceConfig } from './config';
 import { createEventSink, type EventSink } from './events/emit';
@@ -153,13 +154,21 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
       analytics.ingest(batch);
       feed.onEvents(batch);
     },
-    onGap: () => feed.onGap(),
+    onGap: () => {
+      feed.onGap();
+      // Ids were skipped: whatever they were, the window is complete only from now on.
+      analytics.markIncompleteBefore(clock());
+    },
   });
   try {
     await store.start();
   } catch (e) {
     dataDirLock?.release();
     throw e;
+  }
+  if (redis) {
+    const trimmed = await streamTrimmedBefore(redis, `${config.redisKeyPrefix}events:stream`, clock(), config.analytics.retentionMs);
+    if (trimmed !== null) analytics.markIncompleteBefore(trimmed);
   }
   metrics.gaugeFn('m1_analytics_rows', 'Events held by the analytics engine (within retention).', () => analytics.rowCount);
   metrics.gaugeFn('m1_analytics_tags_dropped', 'Tags not stored because a tag cap was reached (events from the store).', () => analytics.droppedTags);

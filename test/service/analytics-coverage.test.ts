@@ -46,7 +46,7 @@ describe('analytics coverage', () => {
 
     const h = (await (await fetch(`${svc.url}/healthz`)).json()) as { status: string; warnings: string[]; analytics: { coverage: unknown; memoryBytes: number; memoryBudgetBytes: number } };
     expect(h.status).toBe('ok');
-    expect(h.warnings.join('\n')).toMatch(/memory budget holds .* h of the retention/);
+    expect(h.warnings.join('\n')).toMatch(/in-memory analytics window holds .* h of the retention/);
     expect(h.analytics.coverage).toMatchObject({ from: cov.from });
     expect(h.analytics.memoryBytes).toBeLessThanOrEqual(h.analytics.memoryBudgetBytes);
 

@@ -87,6 +87,12 @@ export class AnalyticsEngine {
     return from > now - this.opts.retentionMs ? { from: Math.min(from, now), to: now } : null;
   }
 
+  /** The engine lacks events stamped before `ts` that the retention would hold (the Redis stream was
+   * trimmed before this instance read it, or its feed skipped ids): queries then carry the coverage. */
+  markIncompleteBefore(ts: number): void {
+    for (const t of this.tables.values()) if (ts > t.evictedBefore) t.evictedBefore = ts;
+  }
+
   /** Bytes the tables hold now (measured at call time: retention trimming frees chunks too). */
   measureBytes(): number {
     let n = 0;

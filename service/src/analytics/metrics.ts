@@ -42,7 +42,7 @@ export function analyticsHealth(deps: AppDeps): AnalyticsHealth {
     warnings.push(
       history === 'down'
         ? `the analytics history database is unreachable: queries answer from memory, ${hours} h of the retention`
-        : `the analytics memory budget holds ${hours} h of the retention: older events are not answered (raise M1_ANALYTICS_MEMORY_MB or set M1_ANALYTICS_DATABASE_URL)`,
+        : `the in-memory analytics window holds ${hours} h of the retention: older events are not answered (the memory budget evicted them, or the Redis stream no longer held them when this instance started; raise M1_ANALYTICS_MEMORY_MB or set M1_ANALYTICS_DATABASE_URL)`,
     );
   }
   return { memoryBytes: deps.analytics.measureBytes(), memoryBudgetBytes: budget, coverage, history, warnings };
