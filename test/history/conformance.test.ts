@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { QuerySchema, type Query, type QueryResult, type Row } from '../../shared/src/query';
 import { AnalyticsEngine } from '../../service/src/analytics/engine';
 import { PgHistory } from '../../service/src/history/pg-history';
+import { compactMinutes } from '../../service/src/history/compact';
 import { rollupEligible } from '../../service/src/history/rollup-query';
 import { RELATIVE_ACCURACY } from '../../service/src/history/sketch';
 import { toStored } from '../../service/src/store/types';
@@ -87,6 +88,36 @@ describe.skipIf(!url)('DSL conformance: memory vs PostgreSQL history', () => {
   });
 
   it('the rollup path agrees on every case it can answer (percentiles within the sketch accuracy)', async () => {
+    await rollupCasesAgree();
+  }, 120_000);
+
+  it('compaction merges the partials of each minute and changes no answer', async () => {
+    const rows = async () => Number((await raw.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".rollups`)).rows[0]?.n);
+    const before = await rows();
+    const answers = await Promise.all(cases().filter(rollupEligible).slice(0, 40).map((q) => rollups.query(q)));
+    const removed = await compactMinutes(raw.pool, schema, 0, Math.ceil(NOW / 60_000) + 1);
+    expect(removed).toBeGreaterThan(0);
+    expect(await rows()).toBe(before - removed);
+    // One row per minute and group now.
+    const dup = await raw.pool.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT minute, type, d0, d1, d2 FROM "${schema}".rollups GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1) d`);
+    expect(Number(dup.rows[0]?.n)).toBe(0);
+    const after = await Promise.all(cases().filter(rollupEligible).slice(0, 40).map((q) => rollups.query(q)));
+    after.forEach((r, i) => {
+      const b = answers[i] as QueryResult;
+      expect(r.rows.length).toBe(b.rows.length);
+      r.rows.forEach((row, k) => {
+        for (const [f, v] of Object.entries(row)) {
+          const w = (b.rows[k] as Row)[f];
+          if (typeof v === 'number' && typeof w === 'number') expect(Math.abs(v - w)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(w)));
+          else expect(v).toBe(w);
+        }
+      });
+    });
+    // And the whole suite of rollup cases still agrees with memory.
+    await rollupCasesAgree();
+  }, 120_000);
+
+  async function rollupCasesAgree(): Promise<void> {
     let answered = 0;
     for (const q of cases()) {
       if (!rollupEligible(q)) continue;
@@ -108,5 +139,5 @@ describe.skipIf(!url)('DSL conformance: memory vs PostgreSQL history', () => {
       }
     }
     expect(answered).toBeGreaterThan(20);
-  }, 120_000);
+  }
 });

@@ -11,6 +11,7 @@ import type { Query, QueryResult } from '../../../shared/src/query';
 import type { AnalyticsOptions } from '../analytics/engine';
 import { HistoryUnavailableError, type HistoryReader } from '../analytics/query-router';
 import { HttpError } from '../http/errors';
+import { compactMinutes } from './compact';
 import { migrate, SCHEMA_NAME } from './migrations';
 import { EVENTS_PARTITIONS, MINUTE_MS, ROLLUP_PARTITIONS } from './partitions';
 import { rawQuery } from './raw-query';
@@ -22,6 +23,10 @@ import { HistoryWriter, type HistoryEvent } from './writer';
 export const DEFAULT_SCHEMA = 'm1_analytics';
 const PROBE_MS = 1000;
 const RETENTION_EVERY_MS = 60_000;
+const COMPACT_EVERY_MS = 30_000;
+/** Minutes looked at by a compaction pass: the last hour, closed for at least two minutes. */
+const COMPACT_SPAN_MIN = 60;
+const COMPACT_GRACE_MIN = 2;
 
 export interface PgHistoryOptions {
   url: string;
@@ -48,6 +53,7 @@ export class PgHistory implements HistoryReader {
   private draining = false;
   private probeTimer: NodeJS.Timeout | null = null;
   private retentionTimer: NodeJS.Timeout | null = null;
+  private compactTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(private readonly o: PgHistoryOptions) {
@@ -66,8 +72,7 @@ export class PgHistory implements HistoryReader {
   async start(): Promise<number[]> {
     const applied = await migrate(this.pool, this.schema);
     this.setUp(true, 'started');
-    this.retentionTimer = setInterval(() => void this.applyRetention().catch(() => undefined), RETENTION_EVERY_MS);
-    this.retentionTimer.unref();
+    this.startMaintenance();
     return applied;
   }
 
@@ -145,7 +150,26 @@ export class PgHistory implements HistoryReader {
     this.closed = true;
     if (this.probeTimer) clearTimeout(this.probeTimer);
     if (this.retentionTimer) clearInterval(this.retentionTimer);
+    if (this.compactTimer) clearInterval(this.compactTimer);
     await this.pool.end();
+  }
+
+  /** Merges the rollup partials of the closed minutes of the last hour (compact.ts). */
+  async compact(): Promise<number> {
+    const nowMin = Math.floor(this.clock() / MINUTE_MS);
+    return compactMinutes(this.pool, this.schema, nowMin - COMPACT_SPAN_MIN, nowMin - COMPACT_GRACE_MIN);
+  }
+
+  /** Retention and compaction timers (once; failures wait for the next tick or the probe). */
+  private startMaintenance(): void {
+    if (!this.retentionTimer) {
+      this.retentionTimer = setInterval(() => void this.applyRetention().catch(() => undefined), RETENTION_EVERY_MS);
+      this.retentionTimer.unref();
+    }
+    if (!this.compactTimer) {
+      this.compactTimer = setInterval(() => void this.compact().catch(() => undefined), COMPACT_EVERY_MS);
+      this.compactTimer.unref();
+    }
   }
 
   private setUp(up: boolean, reason: string): void {
@@ -176,10 +200,7 @@ export class PgHistory implements HistoryReader {
         this.spool.shift();
       }
       this.setUp(true, 'reachable again, spool drained');
-      if (!this.retentionTimer) {
-        this.retentionTimer = setInterval(() => void this.applyRetention().catch(() => undefined), RETENTION_EVERY_MS);
-        this.retentionTimer.unref();
-      }
+      this.startMaintenance();
     } catch (e) {
       this.up = false;
       this.o.onStateChange?.('down', `still unreachable: ${safeMessage(e)}`);
