@@ -18,6 +18,9 @@ import { QuantileSketch } from './sketch';
 import { SqlParams } from './sql-filters';
 import { queryWindow } from './window';
 
+/** Concurrent reads of a long window's rollups (the pool holds 8 connections). */
+const ROLLUP_SLICES = 3;
+
 export function rollupEligible(q: Query): boolean {
   const dims = ROLLUP_DIMS[q.type];
   const nums = numericFields(q.type);
@@ -138,7 +141,9 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
     const dimCol = (name: string) => `d${dimNames.indexOf(name)}`;
     const bucketSql = interval ? `floor(minute * ${MINUTE_MS}::float8 / ${p.add(interval)}::float8)` : '0';
     const keyCols = q.groupBy.map(dimCol);
-    const where = [`type = ${p.add(q.type)}`, `minute >= ${p.add(mFrom)}`, `minute < ${p.add(mTo)}`];
+    const typeSql = `type = ${p.add(q.type)}`;
+    const fromAt = p.values.length;
+    const where = [typeSql, `minute >= ${p.add(mFrom)}`, `minute < ${p.add(mTo)}`];
     for (const f of q.filters) where.push(dimFilterSql(dimCol(f.field), f, p));
     const fieldSql = plan.fields.map((f) => {
       const k = typeNums.indexOf(f) + 1; // PostgreSQL arrays are 1-based
@@ -146,22 +151,29 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
     });
     // The partial minutes at both edges come from raw rows; both reads run at once (two connections).
     const edgeCols = [...dimNames, ...typeNums];
-    const [r, edges] = await Promise.all([
-      ctx.pool.query<unknown[]>({
-        text: `SELECT ${[bucketSql, ...keyCols, 'sum(rows)', ...fieldSql].join(', ')}
-               FROM "${ctx.schema}".rollups WHERE ${where.join(' AND ')} GROUP BY ${['1', ...keyCols].join(', ')}`,
-        values: p.values,
-        rowMode: 'array',
-      }),
+    // The minutes in ROLLUP_SLICES ranges read at once on separate connections: PostgreSQL aggregates
+    // each in its own backend (string_agg does not run in parallel workers), and the groups of the
+    // slices simply add up in fold.
+    const rollupSql = `SELECT ${[bucketSql, ...keyCols, 'sum(rows)', ...fieldSql].join(', ')}
+               FROM "${ctx.schema}".rollups WHERE ${where.join(' AND ')} GROUP BY ${['1', ...keyCols].join(', ')}`;
+    const slices = Math.max(1, Math.min(ROLLUP_SLICES, Math.floor((mTo - mFrom) / 60)));
+    const sliceReads = Array.from({ length: slices }, (_, k) => {
+      const values = [...p.values];
+      values[fromAt] = mFrom + Math.floor(((mTo - mFrom) * k) / slices);
+      values[fromAt + 1] = mFrom + Math.floor(((mTo - mFrom) * (k + 1)) / slices);
+      return ctx.pool.query<unknown[]>({ text: rollupSql, values, rowMode: 'array' });
+    });
+    const [edges, ...sliceResults] = await Promise.all([
       ctx.pool.query<unknown[]>({
         text: `SELECT ts, ${edgeCols.map(col).join(', ')} FROM "${ctx.schema}".events
                WHERE type = $1 AND ((ts >= $2::float8 AND ts < $3::float8) OR (ts >= $4::float8 AND ts < $5::float8))`,
         values: [q.type, w.from, Math.min(mFrom * MINUTE_MS, w.to), Math.max(mTo * MINUTE_MS, mFrom * MINUTE_MS, w.from), w.to],
         rowMode: 'array',
       }),
+      ...sliceReads,
     ]);
     const nk = keyCols.length;
-    for (const row of r.rows) {
+    for (const row of sliceResults.flatMap((r) => r.rows)) {
       const g = groupOf(row.slice(1, 1 + nk) as (string | null)[], Number(row[0]));
       const rows = Number(row[1 + nk]);
       g.rows += rows;
