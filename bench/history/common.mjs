@@ -12,7 +12,7 @@ export async function bundleHistory() {
   const { mod } = await bundleTs(
     `export { PgHistory } from './service/src/history/pg-history';
      export { HistoryWriter, copyLine, insertRollups } from './service/src/history/writer';
-     export { emptyStats, addValue } from './service/src/history/rollup-build';
+     export { emptyStats, addValue, coarsen } from './service/src/history/rollup-build';
      export { QuantileSketch } from './service/src/history/sketch';
      export { EVENT_COLUMNS } from './service/src/history/columns';
      export { QuerySchema } from './shared/src/query';

@@ -96,6 +96,8 @@ describe.skipIf(!url)('DSL conformance: memory vs PostgreSQL history', () => {
     const before = await rows();
     const answers = await Promise.all(cases().filter(rollupEligible).slice(0, 40).map((q) => rollups.query(q)));
     const removed = await compactMinutes(raw.pool, schema, 0, Math.ceil(NOW / 60_000) + 1);
+    const removed5 = await compactMinutes(raw.pool, schema, 0, Math.ceil(NOW / 60_000) + 5, 'rollups_5m');
+    expect(removed5).toBeGreaterThan(0);
     expect(removed).toBeGreaterThan(0);
     expect(await rows()).toBe(before - removed);
     // One row per minute and group now.

@@ -43,7 +43,7 @@ describe.skipIf(!url)('PostgreSQL history store', () => {
   it('migrates once, drops whole hourly partitions past the retention, refuses a newer schema', async () => {
     let now = 1_000 * HOUR;
     const h = new PgHistory({ url: url as string, schema, engineOptions: { retentionMs: 2 * HOUR, anomalyZThreshold: 3 }, clock: () => now, spoolBytes: 1 << 20 });
-    expect(await h.start()).toEqual([1]);
+    expect(await h.start()).toEqual([1, 2]);
     const ev = (seq: number, ts: number) => ({ seq, event: { id: String(seq), type: 'costs' as const, ts, amountUsd: 1 } });
     await h.append([ev(1, now - 3 * HOUR + 5), ev(2, now - HOUR), ev(3, now)]);
     expect(await partitions(schema)).toEqual(['events_h1000', 'events_h997', 'events_h999']);
@@ -84,7 +84,7 @@ describe.skipIf(!url)('PostgreSQL history store', () => {
     const { cli } = binaries();
     const env = { ...process.env, M1_ANALYTICS_DATABASE_URL: url as string };
     const first = await run(process.execPath, [cli, 'migrate', '--schema', cliSchema], { env });
-    expect(first.stdout).toBe(`applied migration(s) 1; schema at version ${LATEST_VERSION}\n`);
+    expect(first.stdout).toBe(`applied migration(s) 1, 2; schema at version ${LATEST_VERSION}\n`);
     const second = await run(process.execPath, [cli, 'migrate', '--schema', cliSchema], { env });
     expect(second.stdout).toBe(`schema already at version ${LATEST_VERSION}\n`);
     const missing = await run(process.execPath, [cli, 'migrate'], { env: { ...process.env, M1_ANALYTICS_DATABASE_URL: '' } }).catch((e: { code: number; stderr: string }) => e);

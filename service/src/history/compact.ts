@@ -12,14 +12,15 @@ import { insertRollups } from './writer';
 
 /** Merges the partials of the minutes in [fromMinute, toMinute) that have more than one row for a group;
  * resolves to the rows removed (partials merged away). */
-export async function compactMinutes(pool: Pool, schema: string, fromMinute: number, toMinute: number): Promise<number> {
+export async function compactMinutes(pool: Pool, schema: string, fromMinute: number, toMinute: number, table: 'rollups' | 'rollups_5m' = 'rollups'): Promise<number> {
   const client = await pool.connect();
   try {
-    const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`m1-history-compact:${schema}`]);
+    const lockName = `m1-history-compact:${schema}:${table}`;
+    const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [lockName]);
     if (!lock.rows[0]?.ok) return 0;
     try {
       const minutes = await client.query<{ minute: string }>(
-        `SELECT minute FROM "${schema}".rollups WHERE minute >= $1 AND minute < $2
+        `SELECT minute FROM "${schema}".${table} WHERE minute >= $1 AND minute < $2
          GROUP BY minute HAVING count(*) > count(DISTINCT (type, d0, d1, d2)) ORDER BY minute`,
         [fromMinute, toMinute],
       );
@@ -27,7 +28,7 @@ export async function compactMinutes(pool: Pool, schema: string, fromMinute: num
       for (const { minute } of minutes.rows) {
         removed += await inTransaction(client, async () => {
           const r = await client.query<unknown[]>({
-            text: `DELETE FROM "${schema}".rollups WHERE minute = $1 RETURNING type, d0, d1, d2, rows, n, sum, sumsq, min, max, sketch`,
+            text: `DELETE FROM "${schema}".${table} WHERE minute = $1 RETURNING type, d0, d1, d2, rows, n, sum, sumsq, min, max, sketch`,
             values: [minute],
             rowMode: 'array',
           });
@@ -54,13 +55,13 @@ export async function compactMinutes(pool: Pool, schema: string, fromMinute: num
               if (sk) f.sketch.merge(QuantileSketch.decode(sk));
             });
           }
-          await insertRollups(client, schema, [...merged.values()]);
+          await insertRollups(client, schema, [...merged.values()], table);
           return r.rows.length - merged.size;
         });
       }
       return removed;
     } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`m1-history-compact:${schema}`]);
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName]);
     }
   } finally {
     client.release();

@@ -43,6 +43,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ) PARTITION BY RANGE (minute);
       CREATE INDEX ON "${s}".rollups (type, minute);`,
   },
+  {
+    version: 2,
+    name: '5-minute rollups beside the per-minute ones (minute = the span start)',
+    sql: (s) => `
+      CREATE TABLE "${s}".rollups_5m (LIKE "${s}".rollups) PARTITION BY RANGE (minute);
+      CREATE INDEX ON "${s}".rollups_5m (type, minute);`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -7,7 +7,7 @@ export const DAY_MS = 24 * HOUR_MS;
 export const MINUTE_MS = 60_000;
 
 export interface PartitionSpec {
-  table: 'events' | 'rollups';
+  table: 'events' | 'rollups' | 'rollups_5m';
   /** Width of a partition in the table's key unit (events: ms of ts; rollups: minutes). */
   width: number;
   prefix: string;
@@ -15,6 +15,7 @@ export interface PartitionSpec {
 
 export const EVENTS_PARTITIONS: PartitionSpec = { table: 'events', width: HOUR_MS, prefix: 'events_h' };
 export const ROLLUP_PARTITIONS: PartitionSpec = { table: 'rollups', width: DAY_MS / MINUTE_MS, prefix: 'rollups_d' };
+export const ROLLUP5_PARTITIONS: PartitionSpec = { table: 'rollups_5m', width: DAY_MS / MINUTE_MS, prefix: 'rollups5_d' };
 
 export class Partitions {
   private readonly known = new Set<string>();

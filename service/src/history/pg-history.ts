@@ -13,7 +13,7 @@ import { HistoryUnavailableError, type HistoryReader } from '../analytics/query-
 import { HttpError } from '../http/errors';
 import { compactMinutes } from './compact';
 import { migrate, SCHEMA_NAME } from './migrations';
-import { EVENTS_PARTITIONS, MINUTE_MS, ROLLUP_PARTITIONS } from './partitions';
+import { EVENTS_PARTITIONS, MINUTE_MS, ROLLUP5_PARTITIONS, ROLLUP_PARTITIONS } from './partitions';
 import { rawQuery } from './raw-query';
 import { rollupEligible, rollupQuery } from './rollup-query';
 import { batchBytes, Spool } from './spool';
@@ -133,6 +133,7 @@ export class PgHistory implements HistoryReader {
    * as the benchmarks' generated day). */
   async ensureRollupPartitions(client: PoolClient, minutes: readonly number[]): Promise<void> {
     await this.writer.partitions.ensure(client, ROLLUP_PARTITIONS, minutes);
+    await this.writer.partitions.ensure(client, ROLLUP5_PARTITIONS, minutes);
   }
 
   /** Drops the partitions wholly past the retention. */
@@ -140,7 +141,12 @@ export class PgHistory implements HistoryReader {
     const cutoff = this.clock() - this.o.engineOptions.retentionMs;
     const client = await this.pool.connect();
     try {
-      return (await this.writer.partitions.dropBefore(client, EVENTS_PARTITIONS, cutoff)) + (await this.writer.partitions.dropBefore(client, ROLLUP_PARTITIONS, Math.floor(cutoff / MINUTE_MS)));
+      const cutoffMin = Math.floor(cutoff / MINUTE_MS);
+      return (
+        (await this.writer.partitions.dropBefore(client, EVENTS_PARTITIONS, cutoff)) +
+        (await this.writer.partitions.dropBefore(client, ROLLUP_PARTITIONS, cutoffMin)) +
+        (await this.writer.partitions.dropBefore(client, ROLLUP5_PARTITIONS, cutoffMin))
+      );
     } finally {
       client.release();
     }
@@ -157,7 +163,10 @@ export class PgHistory implements HistoryReader {
   /** Merges the rollup partials of the closed minutes of the last hour (compact.ts). */
   async compact(): Promise<number> {
     const nowMin = Math.floor(this.clock() / MINUTE_MS);
-    return compactMinutes(this.pool, this.schema, nowMin - COMPACT_SPAN_MIN, nowMin - COMPACT_GRACE_MIN);
+    const minutes = await compactMinutes(this.pool, this.schema, nowMin - COMPACT_SPAN_MIN, nowMin - COMPACT_GRACE_MIN);
+    // 5-minute spans: closed once their last minute is.
+    const spans = await compactMinutes(this.pool, this.schema, nowMin - COMPACT_SPAN_MIN, Math.floor((nowMin - COMPACT_GRACE_MIN) / 5) * 5 - 5, 'rollups_5m');
+    return minutes + spans;
   }
 
   /** Retention and compaction timers (once; failures wait for the next tick or the probe). */

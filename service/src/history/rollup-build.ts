@@ -61,3 +61,31 @@ export function buildRollups(events: Iterable<AnalyticsEvent>): RollupRow[] {
   }
   return [...groups.values()];
 }
+
+/** The same partials merged per `span` minutes (the row's `minute` becomes the span's first minute):
+ * the 5-minute level that long-range queries read. Sketches merge losslessly, sums add. */
+export function coarsen(rows: readonly RollupRow[], span: number): RollupRow[] {
+  const out = new Map<string, RollupRow>();
+  for (const r of rows) {
+    const minute = Math.floor(r.minute / span) * span;
+    const key = JSON.stringify([minute, r.type, r.dims]);
+    let c = out.get(key);
+    if (!c) {
+      c = { minute, type: r.type, dims: r.dims, rows: 0, fields: r.fields.map(emptyStats) };
+      out.set(key, c);
+    }
+    c.rows += r.rows;
+    r.fields.forEach((f, k) => mergeStats(c.fields[k] as FieldStats, f));
+  }
+  return [...out.values()];
+}
+
+export function mergeStats(into: FieldStats, f: FieldStats): void {
+  if (f.n === 0) return;
+  into.n += f.n;
+  into.sum += f.sum;
+  into.sumsq += f.sumsq;
+  if (f.min < into.min) into.min = f.min;
+  if (f.max > into.max) into.max = f.max;
+  into.sketch.merge(f.sketch);
+}

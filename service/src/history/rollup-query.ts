@@ -151,18 +151,36 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
     });
     // The partial minutes at both edges come from raw rows; both reads run at once (two connections).
     const edgeCols = [...dimNames, ...typeNums];
-    // The minutes in ROLLUP_SLICES ranges read at once on separate connections: PostgreSQL aggregates
-    // each in its own backend (string_agg does not run in parallel workers), and the groups of the
-    // slices simply add up in fold.
-    const rollupSql = `SELECT ${[bucketSql, ...keyCols, 'sum(rows)', ...fieldSql].join(', ')}
-               FROM "${ctx.schema}".rollups WHERE ${where.join(' AND ')} GROUP BY ${['1', ...keyCols].join(', ')}`;
-    const slices = Math.max(1, Math.min(ROLLUP_SLICES, Math.floor((mTo - mFrom) / 60)));
-    const sliceReads = Array.from({ length: slices }, (_, k) => {
-      const values = [...p.values];
-      values[fromAt] = mFrom + Math.floor(((mTo - mFrom) * k) / slices);
-      values[fromAt + 1] = mFrom + Math.floor(((mTo - mFrom) * (k + 1)) / slices);
-      return ctx.pool.query<unknown[]>({ text: rollupSql, values, rowMode: 'array' });
-    });
+    // Whole 5-minute spans come from the 5-minute level when the buckets are whole spans (no interval,
+    // or a multiple of 5 minutes); the minutes around them, and every minute otherwise, from the
+    // per-minute level. Long ranges are read in ROLLUP_SLICES slices at once on separate connections:
+    // PostgreSQL aggregates each in its own backend, and the groups of all reads add up in fold.
+    const sqlFor = (table: string) =>
+      `SELECT ${[bucketSql, ...keyCols, 'sum(rows)', ...fieldSql].join(', ')}
+       FROM "${ctx.schema}".${table} WHERE ${where.join(' AND ')} GROUP BY ${['1', ...keyCols].join(', ')}`;
+    const spans = !interval || interval % (5 * MINUTE_MS) === 0;
+    const c0 = spans ? Math.ceil(mFrom / 5) * 5 : mTo;
+    const c1 = spans ? Math.max(c0, Math.floor(mTo / 5) * 5) : mTo;
+    const ranges: { table: 'rollups' | 'rollups_5m'; from: number; to: number }[] =
+      c0 < c1
+        ? [
+            { table: 'rollups', from: mFrom, to: c0 },
+            { table: 'rollups_5m', from: c0, to: c1 },
+            { table: 'rollups', from: c1, to: mTo },
+          ]
+        : [{ table: 'rollups', from: mFrom, to: mTo }];
+    const sliceReads = ranges
+      .filter((rg) => rg.from < rg.to)
+      .flatMap((rg) => {
+        const slices = Math.max(1, Math.min(ROLLUP_SLICES, Math.floor((rg.to - rg.from) / 60)));
+        return Array.from({ length: slices }, (_, k) => {
+          const values = [...p.values];
+          const step = rg.table === 'rollups_5m' ? 5 : 1;
+          values[fromAt] = rg.from + Math.floor(((rg.to - rg.from) / step) * k / slices) * step;
+          values[fromAt + 1] = k === slices - 1 ? rg.to : rg.from + Math.floor(((rg.to - rg.from) / step) * (k + 1) / slices) * step;
+          return ctx.pool.query<unknown[]>({ text: sqlFor(rg.table), values, rowMode: 'array' });
+        });
+      });
     const [edges, ...sliceResults] = await Promise.all([
       ctx.pool.query<unknown[]>({
         text: `SELECT ts, ${edgeCols.map(col).join(', ')} FROM "${ctx.schema}".events

@@ -7,8 +7,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { AnalyticsEvent } from '../../../shared/src/events';
 import { EVENT_COLUMNS, NUMBER_COLUMNS, STRING_COLUMNS } from './columns';
 import { inTransaction } from './migrations';
-import { EVENTS_PARTITIONS, MINUTE_MS, Partitions, ROLLUP_PARTITIONS } from './partitions';
-import { buildRollups, type RollupRow } from './rollup-build';
+import { EVENTS_PARTITIONS, MINUTE_MS, Partitions, ROLLUP5_PARTITIONS, ROLLUP_PARTITIONS } from './partitions';
+import { buildRollups, coarsen, type RollupRow } from './rollup-build';
 
 export interface HistoryEvent {
   seq: number;
@@ -48,13 +48,16 @@ export class HistoryWriter {
   async write(batch: readonly HistoryEvent[]): Promise<void> {
     if (batch.length === 0) return;
     const rollups = buildRollups(batch.map((b) => b.event));
+    const rollups5 = coarsen(rollups, 5);
     const client = await this.pool.connect();
     try {
       await inTransaction(client, async () => {
         await this.partitions.ensure(client, EVENTS_PARTITIONS, batch.map((b) => b.event.ts));
         await this.partitions.ensure(client, ROLLUP_PARTITIONS, rollups.map((r) => r.minute));
+        await this.partitions.ensure(client, ROLLUP5_PARTITIONS, rollups5.map((r) => r.minute));
         await this.copyEvents(client, batch);
         await insertRollups(client, this.schema, rollups);
+        await insertRollups(client, this.schema, rollups5, 'rollups_5m');
       });
     } finally {
       client.release();
@@ -72,7 +75,7 @@ export class HistoryWriter {
 
 /** Multi-row INSERT of rollup rows (arrays as parameters: pg sends JS arrays and Buffers as PostgreSQL
  * arrays and bytea). A batch yields a few rows per minute, so this is small next to the COPY. */
-export async function insertRollups(client: PoolClient, schema: string, rows: readonly RollupRow[]): Promise<void> {
+export async function insertRollups(client: PoolClient, schema: string, rows: readonly RollupRow[], table: 'rollups' | 'rollups_5m' = 'rollups'): Promise<void> {
   const PARAMS = 12;
   for (let i = 0; i < rows.length; i += 5000) {
     const part = rows.slice(i, i + 5000);
@@ -96,7 +99,7 @@ export async function insertRollups(client: PoolClient, schema: string, rows: re
       const b = k * PARAMS;
       return `(${Array.from({ length: PARAMS }, (_, c) => `$${b + c + 1}`).join(', ')})`;
     });
-    await client.query(`INSERT INTO "${schema}".rollups (minute, type, d0, d1, d2, rows, n, sum, sumsq, min, max, sketch) VALUES ${tuples.join(', ')}`, values);
+    await client.query(`INSERT INTO "${schema}".${table} (minute, type, d0, d1, d2, rows, n, sum, sumsq, min, max, sketch) VALUES ${tuples.join(', ')}`, values);
   }
 }
 
