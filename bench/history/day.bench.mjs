@@ -96,11 +96,14 @@ if (span.length > 0) {
   rollupRows5 += coarse.length;
 }
 if (rawBatch.length > 0) await h.append(rawBatch);
+// What the service's compaction does every 30 s: the last hour's batches left several partials per
+// minute and span; merge them (closed minutes only, as in the service).
+const compacted = await h.compact();
 app.closeSync();
 client.release();
 if (h.spool.size > 0) throw new Error('raw writes failed (spooled)');
 const loadMs = performance.now() - t;
-console.log(`  loaded in ${(loadMs / 1000).toFixed(0)} s: ${rollupRows.toLocaleString('en')} minute and ${rollupRows5.toLocaleString('en')} 5-minute rollup rows for 23 h, ${seq.toLocaleString('en')} raw events for the last hour; DuckDB ${duckRows.toLocaleString('en')} raw rows (${DUCK_HOURS} h)`);
+console.log(`  loaded in ${(loadMs / 1000).toFixed(0)} s: ${rollupRows.toLocaleString('en')} minute and ${rollupRows5.toLocaleString('en')} 5-minute rollup rows for 23 h, ${seq.toLocaleString('en')} raw events for the last hour (compaction merged ${compacted.toLocaleString('en')} of their partials); DuckDB ${duckRows.toLocaleString('en')} raw rows (${DUCK_HOURS} h)`);
 
 const q = (range) =>
   mod.QuerySchema.parse({
