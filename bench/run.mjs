@@ -16,6 +16,8 @@ const BENCHES = {
   query: ['service/query.bench.mjs'],
   ingest: ['service/ingest.bench.mjs'],
   fanout: ['service/fanout.bench.mjs'],
+  'history-ingest': ['history/ingest.bench.mjs', '500000'],
+  'history-day': ['history/day.bench.mjs', '6', '7', '1000'],
   'revocation-cached': ['revocation/cached.bench.mjs'],
   'revocation-uncached': ['revocation/uncached.bench.mjs'],
   'revocation-propagation': ['revocation/propagation.bench.mjs'],

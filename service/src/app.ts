@@ -26,6 +26,7 @@ import { installRevocation } from './revocation/setup';
 import type { RevocationStore } from './revocation/types';
 import { dashboardRoutes } from './routes/dashboard';
 import { eventRoutes } from './routes/events';
+import { analyticsHealth } from './analytics/metrics';
 import { healthRoutes } from './routes/health';
 import { queryRoutes } from './routes/query';
 import { streamRoutes } from './routes/stream';
@@ -90,9 +91,14 @@ export async function buildApp(config: ServiceConfig, deps: AppDeps, opts: Build
   const revocation = await installRevocation(app, opts.revocationStore ? { store: opts.revocationStore } : {});
   deps.hub.watchTokens(revocation.checker, deps.clock);
 
-  await app.register(healthRoutes, { store: deps.store, revocation: revocation.store, instanceId: config.instanceId ?? String(process.pid) });
+  await app.register(healthRoutes, {
+    store: deps.store,
+    revocation: revocation.store,
+    instanceId: config.instanceId ?? String(process.pid),
+    analytics: () => analyticsHealth(deps),
+  });
   await app.register(eventRoutes, { ingestor: deps.ingestor, analytics: deps.analytics, onStoreError: () => deps.storeErrors.inc({ op: 'append' }) });
-  await app.register(queryRoutes, { analytics: deps.analytics });
+  await app.register(queryRoutes, { analytics: deps.queries });
   await app.register(streamRoutes, { hub: deps.hub, feed: deps.feed, store: deps.store });
   await app.register(dashboardRoutes);
   await app.register(revocationRoutes, { verifiers: tokenVerifiers(config, admin) });

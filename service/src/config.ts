@@ -93,6 +93,10 @@ const EnvSchema = z.object({
   M1_ANALYTICS_MAX_TAG_NAMES: int(1, 1024, 64),
   M1_ANALYTICS_MAX_TAG_VALUES: int(10, 1000000, 10000),
   M1_QUERY_TIMEOUT_MS: int(100, 120000, 5000),
+  // Analytics history (issue 13): the in-memory window's budget, the PostgreSQL history, its spool.
+  M1_ANALYTICS_MEMORY_MB: int(16, 65536, 256),
+  M1_ANALYTICS_DATABASE_URL: url(['postgres', 'postgresql']),
+  M1_ANALYTICS_SPOOL_MB: int(1, 4096, 64),
 });
 
 /** The variables the service reads: the start-up check judges exactly these. */
@@ -152,6 +156,12 @@ export interface ServiceConfig {
     maxTagValues: number;
     /** Time budget of one query (M1_QUERY_TIMEOUT_MS). */
     queryTimeoutMs: number;
+    /** M1_ANALYTICS_MEMORY_MB in bytes: the in-memory window's budget. */
+    memoryBudgetBytes: number;
+    /** M1_ANALYTICS_DATABASE_URL: the PostgreSQL history; null = memory only. A secret (password). */
+    databaseUrl: string | null;
+    /** M1_ANALYTICS_SPOOL_MB in bytes: events held while that database is unreachable. */
+    spoolBytes: number;
   };
   revocation: {
     cacheTtlS: number;
@@ -233,6 +243,9 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
       maxTagNames: e.M1_ANALYTICS_MAX_TAG_NAMES,
       maxTagValues: e.M1_ANALYTICS_MAX_TAG_VALUES,
       queryTimeoutMs: e.M1_QUERY_TIMEOUT_MS,
+      memoryBudgetBytes: e.M1_ANALYTICS_MEMORY_MB * 1024 * 1024,
+      databaseUrl: e.M1_ANALYTICS_DATABASE_URL ?? null,
+      spoolBytes: e.M1_ANALYTICS_SPOOL_MB * 1024 * 1024,
     },
     revocation: {
       cacheTtlS: e.TOKEN_REVOCATION_CACHE_TTL_S,

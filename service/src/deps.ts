@@ -7,6 +7,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { cursorKey } from './analytics/cursor';
 import { AnalyticsEngine } from './analytics/engine';
+import { registerAnalyticsMetrics } from './analytics/metrics';
+import { QueryRouter } from './analytics/query-router';
+import { streamTrimmedBefore } from './analytics/stream-coverage';
+import { PgHistory } from './history/pg-history';
 import type { ServiceConfig } from './config';
 import { createEventSink, type EventSink } from './events/emit';
 import { Ingestor } from './events/ingest';
@@ -18,7 +22,7 @@ import { SseHub } from './sse/hub';
 import { LiveRollups } from './sse/rollups';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
 import { EmbeddedEventStore } from './store/embedded';
-import { RedisEventStore } from './store/redis';
+import { eventKeys, RedisEventStore } from './store/redis';
 import { StoreUnavailableError, type EventStore } from './store/types';
 
 export const PING_MS = 15_000;
@@ -35,6 +39,12 @@ export interface AppDeps {
   /** Counts a Redis error by kind on /metrics (m1_redis_errors_total); the revocation store uses it too. */
   redisErrors: RedisErrorSink;
   analytics: AnalyticsEngine;
+  /** Answers POST /v1/query: the history database when there is one, else (or while it is down) memory. */
+  queries: QueryRouter;
+  /** M1_ANALYTICS_MEMORY_MB in bytes. */
+  analyticsBudgetBytes: number;
+  /** The PostgreSQL history (M1_ANALYTICS_DATABASE_URL); null when not configured. */
+  history: PgHistory | null;
   hub: SseHub;
   feed: LiveFeed;
   rollups: LiveRollups;
@@ -57,6 +67,12 @@ export interface DepsOptions {
   /** Tests shorten these; production uses the defaults above. */
   pingMs?: number;
   backlogLimitBytes?: number;
+  /** Below the 16 MiB that M1_ANALYTICS_MEMORY_MB allows, so tests reach the budget with few events. */
+  analyticsMemoryBytes?: number;
+  /** The history's schema (default m1_analytics); tests use one of their own. */
+  historySchema?: string;
+  /** Windows at least this long are answered from rollups when they qualify (default 1 h). */
+  historyRollupMinRangeMs?: number;
 }
 
 export function redisConnection(config: ServiceConfig, opts: { blocking?: boolean; onError?: (e: Error) => void } = {}): RedisClient {
@@ -140,14 +156,18 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     store = new EmbeddedEventStore({ dataDir: config.dataDir, clock });
   }
 
-  const analytics = new AnalyticsEngine({
+  const engineOptions = {
     retentionMs: config.analytics.retentionMs,
     anomalyZThreshold: config.analytics.anomalyZThreshold,
     clock,
     tagCaps: { maxTagNames: config.analytics.maxTagNames, maxTagValues: config.analytics.maxTagValues },
     queryTimeoutMs: config.analytics.queryTimeoutMs,
     cursorKey: cursorKey(config.auth.adminSecret),
-  });
+    memoryBudgetBytes: opts.analyticsMemoryBytes ?? config.analytics.memoryBudgetBytes,
+  };
+  const analytics = new AnalyticsEngine(engineOptions);
+  const history = config.analytics.databaseUrl ? await openHistory(config, engineOptions, opts, logRef) : null;
+  const queries = new QueryRouter({ engine: analytics, history, clock, memorySince: clock() });
   const rollups = new LiveRollups(config.analytics.anomalyZThreshold, clock);
   const hub = new SseHub({
     pingMs: opts.pingMs ?? PING_MS,
@@ -163,7 +183,11 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
       analytics.ingest(batch);
       feed.onEvents(batch);
     },
-    onGap: () => feed.onGap(),
+    onGap: () => {
+      feed.onGap();
+      // Ids were skipped: whatever they were, the window is complete only from now on.
+      analytics.markIncompleteBefore(clock());
+    },
   });
   try {
     await store.start();
@@ -171,13 +195,23 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     dataDirLock?.release();
     throw e;
   }
+  if (redis) {
+    const trimmed = await streamTrimmedBefore(redis, eventKeys(config.redisKeyPrefix).stream, clock(), config.analytics.retentionMs);
+    if (trimmed !== null) analytics.markIncompleteBefore(trimmed);
+  }
   metrics.gaugeFn('m1_analytics_rows', 'Events held by the analytics engine (within retention).', () => analytics.rowCount);
   metrics.gaugeFn('m1_analytics_tags_dropped', 'Tags not stored because a tag cap was reached (events from the store).', () => analytics.droppedTags);
+  const analyticsBudgetBytes = opts.analyticsMemoryBytes ?? config.analytics.memoryBudgetBytes;
+  registerAnalyticsMetrics(metrics, analytics, queries, analyticsBudgetBytes);
+  if (history) {
+    metrics.gaugeFn('m1_analytics_spool_events', 'Acknowledged events waiting for the history database (M1_ANALYTICS_SPOOL_MB bounds them).', () => history.spool.events);
+    metrics.gaugeFn('m1_analytics_spool_bytes', 'Estimated bytes of the spooled events.', () => history.spool.bytes);
+  }
 
   const trimTimer = setInterval(() => analytics.trim(), TRIM_EVERY_MS);
   trimTimer.unref();
 
-  const ingestor = new Ingestor(store, ingested, clock);
+  const ingestor = new Ingestor(store, ingested, clock, history);
   const events = createEventSink(ingestor, dropped, () => logRef.current);
   const deps: AppDeps = {
     metrics,
@@ -187,6 +221,9 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
     redis,
     redisErrors,
     analytics,
+    queries,
+    analyticsBudgetBytes,
+    history,
     hub,
     feed,
     rollups,
@@ -206,9 +243,38 @@ export async function createDeps(config: ServiceConfig, opts: DepsOptions = {}):
   return deps;
 }
 
+/** The history database: migrated at start; unreachable at start means degraded (memory answers, the
+ * spool keeps batches), not a refusal, so that a database outage never stops the live feed. */
+async function openHistory(
+  config: ServiceConfig,
+  engineOptions: ConstructorParameters<typeof AnalyticsEngine>[0],
+  opts: DepsOptions,
+  logRef: AppDeps['logRef'],
+): Promise<PgHistory> {
+  const history = new PgHistory({
+    url: config.analytics.databaseUrl as string,
+    ...(opts.historySchema ? { schema: opts.historySchema } : {}),
+    ...(opts.historyRollupMinRangeMs !== undefined ? { rollupMinRangeMs: opts.historyRollupMinRangeMs } : {}),
+    engineOptions,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    spoolBytes: config.analytics.spoolBytes,
+    onStateChange: (state, reason) => {
+      if (state === 'up') logRef.current?.info({ reason }, 'analytics history database up');
+      else logRef.current?.warn({ reason }, 'analytics history database down: answering from memory, spooling events');
+    },
+  });
+  try {
+    await history.start();
+  } catch (e) {
+    history.startDegraded((e as Error).message);
+  }
+  return history;
+}
+
 export async function closeDeps(deps: AppDeps): Promise<void> {
   deps.dispose();
   await deps.store.close();
+  await deps.history?.close();
   deps.releaseDataDir();
   if (deps.redis) {
     const r = deps.redis;

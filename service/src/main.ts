@@ -11,6 +11,7 @@ import { startDemoTraffic } from './demo/generator';
 import { SCOPES, signAdminToken } from './http/auth';
 import { ArgsError, SERVE_USAGE, parseServeArgs, type ServeArgs } from './startup/args';
 import { checkEnvironment, formatFindings } from './startup/env-check';
+import { MigrationError } from './history/migrations';
 import { DataDirLockedError } from './store/data-dir-lock';
 import { describeTopology } from './redis/topology';
 import { StoreUnavailableError } from './store/types';
@@ -88,13 +89,16 @@ export async function runServe(argv: string[]): Promise<number> {
       say(`m1-ops serve: refusing to start: ${e.message} (${config.redis ? describeTopology(config.redis) : 'Redis'}; unset REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS to run on the embedded store)\n`);
       return EXIT_REFUSED;
     }
-    if (e instanceof DataDirLockedError) {
+    if (e instanceof DataDirLockedError || e instanceof MigrationError) {
       say(`m1-ops serve: refusing to start: ${e.message}\n`);
       return EXIT_REFUSED;
     }
     throw e;
   }
   const app = await buildApp(config, deps);
+  if (deps.history && !deps.history.available()) {
+    app.log.warn('analytics history database (M1_ANALYTICS_DATABASE_URL) unreachable at start: answering from memory and spooling events until it is back');
+  }
   if (!config.auth.adminSecret && !config.auth.jwksUrl) {
     app.log.warn('no admin key configured (M1_ADMIN_JWT_SECRET or JWKS_URL): every authenticated route answers 401');
   }
@@ -153,3 +157,5 @@ export async function runServe(argv: string[]): Promise<number> {
 
   return stopped;
 }
+
+export { runMigrate } from './history/migrate-command';

@@ -211,9 +211,18 @@ export interface Series {
   trend?: Trend;
 }
 
+/** The span of `ts` (epoch ms, [from, to)) an answer is complete for, when it is shorter than the
+ * retention: the memory budget evicted older rows, or the history database is unreachable. */
+export interface Coverage {
+  from: number;
+  to: number;
+}
+
 export interface QueryResult {
   rows: Row[];
   series?: Series[];
   nextCursor: string | null;
   stats: { scanned: number; tookMs: number };
+  /** Present only when the answer covers less than the retention (additive field). */
+  coverage?: Coverage;
 }

@@ -160,6 +160,15 @@ describe.skipIf(skip !== null)(`dashboard page in webview mode${skip ? ` (skippe
     await poll(() => page.locator('#m1-query-text').inputValue()).toBe('{"type": "cache", "range": "5m"}');
     expect(await page.locator('#m1-latency-type').inputValue()).toBe('cache');
     expect(await page.locator('[data-figure="latency-p95"]').locator('xpath=preceding-sibling::dt').textContent()).toBe('cache p95');
+
+    // An answer that covers less than the retention says so in the same line (issue 13: coverage).
+    // (The reload started a new page: its messages start over.)
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await poll(async () => (await sent()).filter((m) => (m as { type: string }).type === 'query')).toHaveLength(1);
+    const q2 = (await sent()).find((m) => (m as { type: string }).type === 'query') as { requestId: number };
+    const coverage = { from: Date.UTC(2026, 0, 1, 10), to: Date.UTC(2026, 0, 1, 12) };
+    await host({ type: 'queryResult', requestId: q2.requestId, result: { ok: true, response: { rows: [], nextCursor: null, stats: { scanned: 0, tookMs: 1 }, coverage } } });
+    await poll(() => page.locator('#m1-query-status').textContent()).toMatch(/^0 rows; 0 events scanned in 1 ms\. Covers only .+ to .+ \(older events are not held\)\.$/);
   });
 
   it('takes its chart colours from the VS Code theme variables', async () => {

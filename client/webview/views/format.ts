@@ -10,6 +10,7 @@ export const fmtMs = (n: number | null): string => (n === null ? '–' : `${n < 
 export const fmtPct = (n: number | null): string => (n === null ? '–' : `${one.format(n)} %`);
 export const fmtUsd = (n: number | null): string => (n === null ? '–' : usd.format(n));
 export const fmtTime = (ms: number): string => new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+export const fmtDateTime = (ms: number): string => new Date(ms).toLocaleString('en-GB', { hour12: false });
 
 /** A query result cell: numbers formatted, objects as compact JSON, long text cut. */
 export function fmtCell(v: unknown): string {

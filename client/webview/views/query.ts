@@ -6,7 +6,7 @@ import type { QueryResponse } from '../../../shared/src/dashboard/query-result';
 import { presetText } from '../query-presets';
 import type { Transport } from '../transport';
 import { make, setText } from './dom';
-import { fmtCell, fmtInt } from './format';
+import { fmtCell, fmtDateTime, fmtInt } from './format';
 
 const MAX_ROWS_SHOWN = 1000;
 const MAX_COLUMNS = 40;
@@ -110,6 +110,8 @@ export class QueryView {
     const more = res.nextCursor ? ' (more available: add "cursor" from nextCursor)' : '';
     const cut = res.rows.length > MAX_ROWS_SHOWN ? `, first ${fmtInt(MAX_ROWS_SHOWN)} shown` : '';
     status.dataset.state = 'done';
-    setText(status, `${fmtInt(res.rows.length)} rows${cut}; ${fmtInt(res.stats.scanned)} events scanned in ${fmtInt(res.stats.tookMs)} ms${more}.`);
+    // Said in the same line as the figures: an answer over a shorter window must not pass for the whole one.
+    const partial = res.coverage ? ` Covers only ${fmtDateTime(res.coverage.from)} to ${fmtDateTime(res.coverage.to)} (older events are not held).` : '';
+    setText(status, `${fmtInt(res.rows.length)} rows${cut}; ${fmtInt(res.stats.scanned)} events scanned in ${fmtInt(res.stats.tookMs)} ms${more}.${partial}`);
   }
 }

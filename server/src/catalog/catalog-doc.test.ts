@@ -10,7 +10,7 @@ describe('docs/catalog.md', () => {
   });
   it('lists every variable once, secrets marked', () => {
     const md = renderCatalogMarkdown();
-    expect(md.match(/^\| `[A-Z0-9_]+` \|/gm)).toHaveLength(59);
+    expect(md.match(/^\| `[A-Z0-9_]+` \|/gm)).toHaveLength(62);
     expect(md).toMatch(/^\| `JWT_SECRET` \| `secret` \|.*\| whole value \|/m);
     expect(md).toMatch(/^\| `SENTRY_DSN` \|.*\| key \(user name part\) \|/m);
   });

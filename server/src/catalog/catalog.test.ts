@@ -5,9 +5,10 @@ import { CATALOG, CATALOG_KEYS, describeVariable, displayValue, numericValue, ru
 describe('catalog table', () => {
   it('holds every variable of config.md once', () => {
     // config.md's table has 41 rows; the control service's limits add 10 (performance 4+7, monitoring 6+3);
-    // the Redis topologies add 8 (cluster, sentinels, master name, username, two passwords, TLS, min replicas).
-    expect(VARIABLES).toHaveLength(59);
-    expect(new Set(CATALOG_KEYS).size).toBe(59);
+    // the Redis topologies add 8 (cluster, sentinels, master name, username, two passwords, TLS, min replicas);
+    // the analytics history 3 (memory budget, PostgreSQL URL, spool).
+    expect(VARIABLES).toHaveLength(62);
+    expect(new Set(CATALOG_KEYS).size).toBe(62);
   });
   it('has defaults that pass their own type check and range', () => {
     for (const spec of VARIABLES) {

@@ -289,6 +289,19 @@ const TABLE: VariableSpec[] = [
     default: '5000',
     description: 'Control service: time budget of one analytics query in milliseconds; a query past it is stopped (503).',
   }),
+  v('monitoring', 'M1_ANALYTICS_MEMORY_MB', int(16, 65536), {
+    default: '256',
+    description: 'Control service: memory budget of the in-memory analytics window in MiB; past it the oldest rows go first and queries say the coverage they really have.',
+  }),
+  v('monitoring', 'M1_ANALYTICS_DATABASE_URL', url('postgres', 'postgresql'), {
+    secretUrlParts: ['password'],
+    example: 'postgres://m1:PASSWORD@db.internal:5432/m1?sslmode=require',
+    description: 'Control service: PostgreSQL that keeps the analytics history (hourly partitions, per-minute rollups). Unset: history only in memory. The password part is a secret.',
+  }),
+  v('monitoring', 'M1_ANALYTICS_SPOOL_MB', int(1, 4096), {
+    default: '64',
+    description: 'Control service: events held while the analytics PostgreSQL is unreachable, in MiB; past it ingestion answers 503 instead of losing acknowledged events.',
+  }),
   v('monitoring', 'M1_ANOMALY_Z_THRESHOLD', { kind: 'number', min: 1, max: 10 }, {
     default: '3', rules: ['perf-threshold'],
     thresholds: [{ op: '<', value: 2, why: 'ordinary variation is then flagged as an anomaly (noisy alerts); use 2 or more' }],

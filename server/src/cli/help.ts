@@ -6,6 +6,7 @@ Commands:
   validate [paths...]   Check .env files (directories are searched for .env, .env.*, *.env)
   parse FILE            Print the entries of an env file as dotenv reads them (JSON)
   serve                 Run the M1 Ops control service
+  migrate               Apply the analytics history's PostgreSQL migrations (M1_ANALYTICS_DATABASE_URL)
   token <subcommand>    Revoke tokens and audit revocations on a running service
 
 Options:

@@ -6,7 +6,7 @@ import { runToken } from './token/index';
 import { CliError, EXIT_OK, EXIT_USAGE_OR_IO, UsageError, errorMessage } from './errors';
 import { MAIN_HELP } from './help';
 import { runParse } from './parse/command';
-import { runServeLazily } from './serve';
+import { runMigrateLazily, runServeLazily } from './serve';
 import { runValidate } from './validate/command';
 import { VERSION } from './version';
 
@@ -19,6 +19,8 @@ async function dispatch(argv: string[]): Promise<number> {
       return runParse(rest);
     case 'serve':
       return runServeLazily(rest);
+    case 'migrate':
+      return runMigrateLazily(rest);
     case 'token':
       return runToken(rest);
     case '-h':

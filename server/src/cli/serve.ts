@@ -5,11 +5,21 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { CliError } from './errors';
 
-const ServiceModule = z.object({
-  runServe: z.custom<(args: string[]) => Promise<number>>((v) => typeof v === 'function', 'runServe must be a function'),
-});
+const command = (name: string) => z.custom<(args: string[]) => Promise<number>>((v) => typeof v === 'function', `${name} must be a function`);
+const ServiceModule = z.object({ runServe: command('runServe'), runMigrate: command('runMigrate').optional() });
+
+/** `m1-ops migrate`: the analytics history's migrations, from the same lazily loaded bundle. */
+export async function runMigrateLazily(args: string[]): Promise<number> {
+  const mod = loadService();
+  if (!mod.runMigrate) throw new CliError('dist/service.js does not export runMigrate(args); run `npm run build`');
+  return mod.runMigrate(args);
+}
 
 export async function runServeLazily(args: string[]): Promise<number> {
+  return loadService().runServe(args);
+}
+
+function loadService(): z.infer<typeof ServiceModule> {
   const file = join(__dirname, 'service.js');
   if (!existsSync(file)) throw new CliError(`${file} is missing; run \`npm run build\``);
   // A computed path on purpose: esbuild leaves it alone, so the service stays out of dist/cli.js.
@@ -17,5 +27,5 @@ export async function runServeLazily(args: string[]): Promise<number> {
   const loaded: unknown = require(file);
   const mod = ServiceModule.safeParse(loaded);
   if (!mod.success) throw new CliError(`${file} does not export runServe(args)`);
-  return mod.data.runServe(args);
+  return mod.data;
 }

@@ -89,6 +89,11 @@ export class ColumnarTable {
   private rows = 0;
   /** Tags not stored because a cap was reached (events from other instances, or a stream replay). */
   droppedTags = 0;
+  /** Rows with `ts` below this were evicted for the memory budget (not the retention): the table no
+   * longer answers completely before it. -Infinity: nothing evicted. */
+  evictedBefore = -Infinity;
+  /** Rows evicted for the memory budget since start. */
+  evictedRows = 0;
 
   constructor(
     readonly type: EventType,
@@ -151,6 +156,18 @@ export class ColumnarTable {
     const d = this.tagDicts.get(name);
     if (d === undefined) return this.tagDicts.size < this.caps.maxTagNames;
     return d.lookup(value) >= 0 || d.size < this.caps.maxTagValues;
+  }
+
+  /** Evicts the oldest chunk for the memory budget (never the one being appended to); false when none
+   * can go. `tsEnd` is the newest ts among its rows + 1: the window is incomplete before it. */
+  evictHead(tsEnd: number): boolean {
+    if (this.chunks.length < 2) return false;
+    const c = this.chunks.shift() as Chunk;
+    const n = c.length - c.start;
+    this.rows -= n;
+    this.evictedRows += n;
+    if (tsEnd > this.evictedBefore) this.evictedBefore = tsEnd;
+    return true;
   }
 
   /** Drops rows that arrived before `cutoff` (arrival order = row order, so they form a prefix). */

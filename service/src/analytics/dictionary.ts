@@ -1,9 +1,14 @@
 // Dictionary encoding for string columns: each distinct value gets a small integer code, rows store the
 // code (Int32, -1 = absent). Filters and group-bys then compare integers, and memory per row is 4 bytes.
 // Codes are append-only: a value keeps its code while the process lives (retention drops rows, not codes).
+/** A Map entry, an array slot and a string header, roughly (V8, 64-bit). */
+const ENTRY_BYTES = 64;
+
 export class Dictionary {
   private readonly codes = new Map<string, number>();
   private readonly values: string[] = [];
+  /** Estimated heap bytes (UTF-16 string data plus Map and array entries), for the memory budget. */
+  bytes = 0;
 
   get size(): number {
     return this.values.length;
@@ -15,6 +20,7 @@ export class Dictionary {
       c = this.values.length;
       this.codes.set(value, c);
       this.values.push(value);
+      this.bytes += ENTRY_BYTES + 2 * value.length;
     }
     return c;
   }

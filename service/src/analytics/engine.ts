@@ -1,13 +1,14 @@
 // The analytics engine: one columnar table per event type, fed by the store's subscription (so on Redis
 // it holds what every instance ingested), trimmed continuously to the retention, queried with the DSL.
 import { EVENT_TYPES, type EventType } from '../../../shared/src/events';
-import type { Query, QueryResult } from '../../../shared/src/query';
+import type { Coverage, Query, QueryResult } from '../../../shared/src/query';
 import type { StoredEvent } from '../store/types';
 import { ColumnarTable, type TagCaps } from './columnar-table';
 import { assertTagsFit, type TaggedItem } from './tag-caps';
 import { QueryBudget, QueryGate } from './budget';
 import { cursorKey, type CursorKey } from './cursor';
 import { executeQuery } from './dsl-execute';
+import { enforceBudget, tableBytes } from './memory';
 
 export interface AnalyticsOptions {
   retentionMs: number;
@@ -19,7 +20,12 @@ export interface AnalyticsOptions {
   queryTimeoutMs?: number;
   /** Signs cursors; default a random per-process key. */
   cursorKey?: CursorKey;
+  /** M1_ANALYTICS_MEMORY_MB in bytes: past it the oldest chunks are evicted (memory.ts). Absent: no bound. */
+  memoryBudgetBytes?: number;
 }
+
+
+const BUDGET_CHECK_ROWS = 1024;
 
 export class AnalyticsEngine {
   private readonly tables = new Map<EventType, ColumnarTable>();
@@ -27,6 +33,12 @@ export class AnalyticsEngine {
   private readonly clock: () => number;
   private readonly cursorKey: CursorKey;
   private readonly gate = new QueryGate(2);
+  /** Bytes held by the tables after the last budget check. */
+  memoryBytes = 0;
+  /** Measuring walks every chunk: done when a chunk was added, or every BUDGET_CHECK_ROWS rows (tags and
+   * dictionaries grow between chunks), not on every batch. */
+  private rowsSinceCheck = 0;
+  private chunksAtCheck = 0;
 
   constructor(private readonly opts: AnalyticsOptions) {
     this.clock = opts.clock ?? Date.now;
@@ -62,6 +74,45 @@ export class AnalyticsEngine {
       this.table(e.event.type).append(e.event, e.seq, e.arrived ?? arrived);
       if (e.seq > this.latestSeq) this.latestSeq = e.seq;
     }
+    if (this.opts.memoryBudgetBytes !== undefined) this.checkBudget(this.opts.memoryBudgetBytes, batch.length);
+  }
+
+  private checkBudget(budget: number, added: number): void {
+    this.rowsSinceCheck += added;
+    let chunks = 0;
+    for (const t of this.tables.values()) chunks += t.chunks.length;
+    if (chunks === this.chunksAtCheck && this.rowsSinceCheck < BUDGET_CHECK_ROWS) return;
+    this.memoryBytes = enforceBudget(this.tables.values(), budget);
+    this.rowsSinceCheck = 0;
+    this.chunksAtCheck = 0;
+    for (const t of this.tables.values()) this.chunksAtCheck += t.chunks.length;
+  }
+
+  /** The window a query of `type` is complete for, when the memory budget made it shorter than the
+   * retention; null when the engine holds the whole retention. */
+  coverage(type: EventType): Coverage | null {
+    const now = this.clock();
+    const from = this.table(type).evictedBefore;
+    return from > now - this.opts.retentionMs ? { from: Math.min(from, now), to: now } : null;
+  }
+
+  /** The engine lacks events stamped before `ts` that the retention would hold (the Redis stream was
+   * trimmed before this instance read it, or its feed skipped ids): queries then carry the coverage. */
+  markIncompleteBefore(ts: number): void {
+    for (const t of this.tables.values()) if (ts > t.evictedBefore) t.evictedBefore = ts;
+  }
+
+  /** Bytes the tables hold now (measured at call time: retention trimming frees chunks too). */
+  measureBytes(): number {
+    let n = 0;
+    for (const t of this.tables.values()) n += tableBytes(t);
+    return n;
+  }
+
+  get evictedRows(): number {
+    let n = 0;
+    for (const t of this.tables.values()) n += t.evictedRows;
+    return n;
   }
 
   /** Drops rows that arrived more than the retention ago. Rows are also filtered by `ts` at query time,

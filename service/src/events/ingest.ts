@@ -1,10 +1,18 @@
 // Ingestion: validates a POST /v1/events body (one event or {"events": [...]}, all-or-nothing), normalises
 // timestamps and hands the batch to the store. Shared by the HTTP route, the demo generator and `emit`.
 import { z } from 'zod';
-import { EventInputSchema, MAX_BATCH, normalizeTimestamp, type NormalizedEvent, type ParsedEventInput } from '../../../shared/src/events';
+import { EventInputSchema, MAX_BATCH, normalizeTimestamp, type AnalyticsEvent, type NormalizedEvent, type ParsedEventInput } from '../../../shared/src/events';
 import { HttpError, zodIssues, type ErrorIssue } from '../http/errors';
 import type { Counter } from '../metrics/registry';
 import type { EventStore } from '../store/types';
+
+/** Where acknowledged batches also go (the PostgreSQL history, pg-history.ts). */
+export interface HistorySink {
+  /** Throws an HttpError (503) when the batch could not be kept: then nothing is stored or acknowledged. */
+  assertCanAccept(events: number): void;
+  /** Writes, or spools while the database is unreachable; never rejects for a database failure. */
+  append(batch: readonly { seq: number; event: AnalyticsEvent }[]): Promise<void>;
+}
 
 const BatchEnvelope = z.object({ events: z.array(z.unknown()).max(MAX_BATCH, `at most ${MAX_BATCH} events per batch`) });
 
@@ -55,13 +63,18 @@ export class Ingestor {
     private readonly store: EventStore,
     private readonly ingested: Counter,
     private readonly clock: () => number = Date.now,
+    private readonly history: HistorySink | null = null,
   ) {}
 
-  /** Stores already-validated events; resolves to how many were stored. Rejects with StoreUnavailableError. */
+  /** Stores already-validated events; resolves to how many were stored. Rejects with StoreUnavailableError.
+   * With a history, the batch is written (or spooled) there before the promise resolves, so a 202 means
+   * the history will have it. */
   async ingest(items: readonly ParsedEventInput[]): Promise<number> {
     if (items.length === 0) return 0;
+    this.history?.assertCanAccept(items.length);
     const normalized = normalize(items, this.clock());
-    await this.store.append(normalized);
+    const first = await this.store.append(normalized);
+    if (this.history) await this.history.append(normalized.map((e, i) => ({ seq: first + i, event: { id: String(first + i), ...e } })));
     const byType = new Map<string, number>();
     for (const e of normalized) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
     for (const [type, n] of byType) this.ingested.inc({ type }, n);

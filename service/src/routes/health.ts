@@ -7,12 +7,15 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { RedisRevocationStore } from '../revocation/redis-store';
 import type { RevocationStore } from '../revocation/types';
+import type { AnalyticsHealth } from '../analytics/metrics';
 import type { EventStore } from '../store/types';
 
 export interface HealthRoutesOptions {
   store: EventStore;
   revocation?: RevocationStore;
   instanceId: string;
+  /** The analytics window's state (memory budget, coverage, history database). */
+  analytics: () => AnalyticsHealth;
 }
 
 type Part = 'up' | 'down';
@@ -61,15 +64,21 @@ export const healthRoutes: FastifyPluginCallback<HealthRoutesOptions> = (app, op
       revocation: revocation?.health() === 'down' ? 'down' : probed.revocation,
       invalidation: revocation instanceof RedisRevocationStore && !revocation.feed.isSubscribed ? 'down' : probed.invalidation,
     };
-    const down = (Object.keys(c) as (keyof HealthChecks)[]).filter((k) => c[k] === 'down');
+    const analytics = opts.analytics();
+    const down: string[] = (Object.keys(c) as (keyof HealthChecks)[]).filter((k) => c[k] === 'down');
+    // The history database down degrades the service (answers come from the memory window only).
+    if (analytics.history === 'down') down.push('history');
     const isRedis = opts.store.kind === 'redis';
+    const redisDown = c.events === 'down' || c.revocation === 'down' || c.invalidation === 'down';
     return reply.send({
       status: down.length === 0 ? 'ok' : 'degraded',
       store: opts.store.kind,
-      redis: isRedis ? (down.length === 0 ? 'up' : 'down') : null,
+      redis: isRedis ? (redisDown ? 'down' : 'up') : null,
       topology: app.m1.config.redis?.kind ?? null,
       checks: c,
       down,
+      analytics,
+      warnings: analytics.warnings,
       uptimeS: Math.floor((app.m1.clock() - app.m1.startedAt) / 1000),
     });
   });

@@ -1,12 +1,12 @@
 // POST /v1/query (scope analytics:read): the analytics DSL (shared/src/query.ts).
 import type { FastifyPluginCallback } from 'fastify';
 import { QuerySchema } from '../../../shared/src/query';
-import type { AnalyticsEngine } from '../analytics/engine';
+import type { QueryRouter } from '../analytics/query-router';
 import { requireScope } from '../http/auth';
 import { parseOr400 } from '../http/errors';
 
 export interface QueryRoutesOptions {
-  analytics: AnalyticsEngine;
+  analytics: QueryRouter;
 }
 
 export const queryRoutes: FastifyPluginCallback<QueryRoutesOptions> = (app, opts, done) => {

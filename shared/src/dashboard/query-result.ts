@@ -7,6 +7,8 @@ export const QueryResponseSchema = z.object({
   series: z.array(z.unknown()).optional(),
   nextCursor: z.string().nullable(),
   stats: z.looseObject({ scanned: z.number(), tookMs: z.number() }),
+  /** Present when the answer covers less than the retention (memory budget, history database down). */
+  coverage: z.object({ from: z.number(), to: z.number() }).optional(),
 });
 export type QueryResponse = z.infer<typeof QueryResponseSchema>;
 
