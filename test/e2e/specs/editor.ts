@@ -15,7 +15,8 @@ export async function editorSteps(ctx: E2eContext): Promise<void> {
   await runner.step('activation on .env.*: diagnostics of the four levels with rule ids in the Problems panel', async () => {
     await status.filter({ hasText: /M1 production/ }).waitFor();
     const tooltip = (await status.getAttribute('aria-label')) ?? '';
-    check(/profile production \(file-name\) — [1-9]\d* critical, [1-9]\d* errors, [1-9]\d* warnings, [1-9]\d* info/.test(tooltip), `status item: ${tooltip}`);
+    // The tooltip also says which schema the file got, and why (issue 14).
+    check(/profile production \(file-name\); M1 config \(sets M1_[A-Z0-9_]+\) — [1-9]\d* critical, [1-9]\d* errors, [1-9]\d* warnings, [1-9]\d* info/.test(tooltip), `status item: ${tooltip}`);
     await wb.editor().locator('.squiggly-error').first().waitFor();
     const rows = await wb.problems(/placeholder-secret/, '**/.env.production');
     // Each level, as VS Code shows it: critical and error are Errors (critical says so first), then Warning and Info.
