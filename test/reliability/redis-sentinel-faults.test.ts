@@ -8,11 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisTopology } from '../../service/src/redis/topology';
 import { RedisRevocationStore } from '../../service/src/revocation/redis-store';
-import { waitUntil } from '../support/redis-cluster';
+import { nodeCommand, waitUntil } from '../support/redis-cluster';
 import { RedisSentinelSet, SENTINEL_MASTER } from '../support/redis-sentinel';
 import { postJson, startTestService, type TestService } from '../service/harness';
-import { Figures, since } from './support/figures';
+import { Figures } from './support/figures';
 import { budget, scale } from './support/mode';
+import { failoverFigures, healthzOkOnBoth, revocationBurstWithFailover } from './support/failover-burst';
 import { revocationBurst, RevokedWatcher } from './support/topology-faults';
 
 const PREFIX = 'rel:rs:';
@@ -39,11 +40,6 @@ afterAll(async () => {
   await set?.stop();
 });
 
-async function healthzOk(svc: TestService): Promise<boolean> {
-  const h = (await (await fetch(`${svc.url}/healthz`)).json()) as { status: string };
-  return h.status === 'ok';
-}
-
 describe('a sentinel partitioned, then the primary killed during a burst of revocations', () => {
   it('fails over on the two remaining sentinels: 0 acknowledged revocations lost, no revoked token admitted, no restart', async () => {
     const admin = await a.token();
@@ -54,53 +50,32 @@ describe('a sentinel partitioned, then the primary killed during a burst of revo
     const partitioned = set.sentinelPorts[0] as number;
     set.pause(partitioned);
 
-    const jtis = Array.from({ length: BURST }, () => randomUUID());
-    let killAt = 0;
-    let supervisor: Promise<{ failoverMs: number; rejoinedMs: number }> | null = null;
-    const t0 = performance.now();
-    const result = await revocationBurst({
+    const live = set.sentinelPorts.filter((p) => p !== partitioned);
+    const run = await revocationBurstWithFailover({
       bases: [a.url, b.url],
       admin,
-      jtis,
-      concurrency: 16,
-      onAck: (n) => {
-        if (n !== Math.floor(BURST / 3) || supervisor) return;
-        supervisor = (async () => {
-          killAt = performance.now();
-          await set.kill(oldPrimary);
-          const live = set.sentinelPorts.filter((p) => p !== partitioned);
-          const failoverMs = await waitUntil(async () => {
-            for (const s of live) if ((await set.primaryPort(s)) === oldPrimary) return false;
-            return true;
-          }, 'the sentinels to promote the replica', 60_000).then(() => since(killAt));
-          // The lost server comes back (an orchestrator restarts it) as the new primary's replica.
-          await set.restartAsReplica(oldPrimary);
-          await waitUntil(async () => {
-            const { nodeCommand } = await import('../support/redis-cluster');
-            return String(await nodeCommand(oldPrimary, 'INFO', 'replication')).includes('master_link_status:up');
-          }, 'the old primary to rejoin as a replica', 60_000);
-          return { failoverMs, rejoinedMs: since(killAt) };
-        })();
+      burst: BURST,
+      watcher,
+      kill: () => set.kill(oldPrimary),
+      failedOver: async () => {
+        for (const s of live) if ((await set.primaryPort(s)) === oldPrimary) return false;
+        return true;
+      },
+      failoverWhat: 'the sentinels to promote the replica',
+      // The lost server comes back (an orchestrator restarts it) as the new primary's replica.
+      rejoin: async () => {
+        await set.restartAsReplica(oldPrimary);
+        await waitUntil(async () => String(await nodeCommand(oldPrimary, 'INFO', 'replication')).includes('master_link_status:up'), 'the old primary to rejoin as a replica', 60_000);
       },
     });
-    const sup = await (supervisor as Promise<{ failoverMs: number; rejoinedMs: number }> | null);
-    const outcomes = await watcher.stop();
+    const { result, sup } = run;
     const lost: string[] = [];
     for (const jti of result.acked) if (!(await watchStore.lookup({ jti })).jtiRevoked) lost.push(jti);
     set.resume(partitioned);
     const readyMs = await set.waitReady();
-    const healthzMs = await waitUntil(async () => (await healthzOk(a)) && (await healthzOk(b)), 'healthz ok on both instances', 30_000, 100);
+    const healthzMs = await healthzOkOnBoth(a, b);
     figures.set('failover', {
-      revocations: BURST,
-      acknowledged: result.acked.length,
-      refused503: result.refused,
-      lost: lost.length,
-      revokedAdmitted: watcher.admitted,
-      watcherOutcomes: outcomes,
-      failoverMs: sup?.failoverMs ?? null,
-      replicaRejoinedMs: sup?.rejoinedMs ?? null,
-      writesRefusedForMs: result.lastRefusedAt === null ? 0 : Math.round(result.lastRefusedAt - killAt),
-      burstMs: since(t0),
+      ...failoverFigures(run, BURST, lost.length),
       sentinelsAgreeAfterResumeMs: Math.round(readyMs),
       healthzOkAfterMs: Math.round(healthzMs),
       metrics: a.deps.metrics.render().split('\n').filter((l) => l.startsWith('m1_redis_errors_total')),
