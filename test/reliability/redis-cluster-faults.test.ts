@@ -9,14 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keySlot } from '../../service/src/redis/slots';
 import type { RedisTopology } from '../../service/src/redis/topology';
-import { RedisRevocationStore } from '../../service/src/revocation/redis-store';
+import type { RedisRevocationStore } from '../../service/src/revocation/redis-store';
 import { eventKeys } from '../../service/src/store/redis';
 import { nodeCommand, RedisClusterProcess, waitUntil } from '../support/redis-cluster';
-import { postJson, startTestService, type TestService } from '../service/harness';
+import { postJson, type TestService } from '../service/harness';
 import { openStream, rawIds, type StreamClient } from '../service/sse-client';
 import { Figures, since } from './support/figures';
 import { budget, scale } from './support/mode';
-import { failoverFigures, healthzOkOnBoth, revocationBurstWithFailover } from './support/failover-burst';
+import { failoverFigures, healthzOkOnBoth, revocationBurstWithFailover, startTwoInstances } from './support/failover-burst';
 import { revocationBurst, RevokedWatcher } from './support/topology-faults';
 
 const PREFIX = 'rel:rc:';
@@ -33,10 +33,7 @@ let topology: RedisTopology;
 beforeAll(async () => {
   cluster = await RedisClusterProcess.start();
   topology = { kind: 'cluster', nodes: cluster.nodes, tls: false };
-  const env = { REDIS_CLUSTER_NODES: cluster.nodesList, REDIS_KEY_PREFIX: PREFIX, LOG_LEVEL: 'warn' };
-  [a, b] = await Promise.all([startTestService({ ...env, M1_INSTANCE_ID: 'a' }), startTestService({ ...env, M1_INSTANCE_ID: 'b' })]);
-  watchStore = new RedisRevocationStore({ topology, keyPrefix: PREFIX, commandTimeoutMs: 300, connectTimeoutMs: 1000 });
-  await watchStore.ready();
+  ({ a, b, watchStore } = await startTwoInstances({ REDIS_CLUSTER_NODES: cluster.nodesList, REDIS_KEY_PREFIX: PREFIX, LOG_LEVEL: 'warn' }, topology, PREFIX));
 }, 120_000);
 afterAll(async () => {
   figures.write();

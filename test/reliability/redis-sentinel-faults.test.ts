@@ -7,13 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisTopology } from '../../service/src/redis/topology';
-import { RedisRevocationStore } from '../../service/src/revocation/redis-store';
+import type { RedisRevocationStore } from '../../service/src/revocation/redis-store';
 import { nodeCommand, waitUntil } from '../support/redis-cluster';
 import { RedisSentinelSet, SENTINEL_MASTER } from '../support/redis-sentinel';
-import { postJson, startTestService, type TestService } from '../service/harness';
+import { postJson, type TestService } from '../service/harness';
 import { Figures } from './support/figures';
 import { budget, scale } from './support/mode';
-import { failoverFigures, healthzOkOnBoth, revocationBurstWithFailover } from './support/failover-burst';
+import { failoverFigures, healthzOkOnBoth, revocationBurstWithFailover, startTwoInstances } from './support/failover-burst';
 import { revocationBurst, RevokedWatcher } from './support/topology-faults';
 
 const PREFIX = 'rel:rs:';
@@ -29,9 +29,7 @@ beforeAll(async () => {
   set = await RedisSentinelSet.start();
   const topology: RedisTopology = { kind: 'sentinel', sentinels: set.sentinels, master: SENTINEL_MASTER, tls: false };
   const env = { REDIS_SENTINELS: set.sentinelsList, REDIS_SENTINEL_MASTER: SENTINEL_MASTER, REDIS_KEY_PREFIX: PREFIX, REDIS_CONNECT_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' };
-  [a, b] = await Promise.all([startTestService({ ...env, M1_INSTANCE_ID: 'a' }), startTestService({ ...env, M1_INSTANCE_ID: 'b' })]);
-  watchStore = new RedisRevocationStore({ topology, keyPrefix: PREFIX, commandTimeoutMs: 300, connectTimeoutMs: 1000 });
-  await watchStore.ready();
+  ({ a, b, watchStore } = await startTwoInstances(env, topology, PREFIX));
 }, 120_000);
 afterAll(async () => {
   figures.write();

@@ -4,10 +4,32 @@
 // looking revoked tokens up. What to kill, what "failed over" means and how the node rejoins are the
 // caller's (topology-specific); so are the assertions.
 import { randomUUID } from 'node:crypto';
+import type { RedisTopology } from '../../../service/src/redis/topology';
+import { RedisRevocationStore } from '../../../service/src/revocation/redis-store';
 import { waitUntil } from '../../support/redis-cluster';
-import type { TestService } from '../../service/harness';
+import { startTestService, type TestService } from '../../service/harness';
 import { since } from './figures';
 import { revocationBurst, type BurstResult, type RevokedWatcher } from './topology-faults';
+
+export interface TwoInstances {
+  a: TestService;
+  b: TestService;
+  /** The test's own store on the topology (no cache: every lookup asks Redis), for the watcher. */
+  watchStore: RedisRevocationStore;
+}
+
+/** Instances 'a' and 'b' of the service on one Redis topology (`env` names it), and the watch store. */
+export async function startTwoInstances(env: Record<string, string>, topology: RedisTopology, keyPrefix: string): Promise<TwoInstances> {
+  const [a, b] = await Promise.all([startTestService({ ...env, M1_INSTANCE_ID: 'a' }), startTestService({ ...env, M1_INSTANCE_ID: 'b' })]);
+  const watchStore = new RedisRevocationStore({ topology, keyPrefix, commandTimeoutMs: 300, connectTimeoutMs: 1000 });
+  try {
+    await watchStore.ready();
+  } catch (e) {
+    await Promise.all([watchStore.close(), a.close(), b.close()]);
+    throw e;
+  }
+  return { a, b, watchStore };
+}
 
 export interface FailoverTimes {
   failoverMs: number;
