@@ -9,13 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keySlot } from '../../service/src/redis/slots';
 import type { RedisTopology } from '../../service/src/redis/topology';
-import { RedisRevocationStore } from '../../service/src/revocation/redis-store';
+import type { RedisRevocationStore } from '../../service/src/revocation/redis-store';
 import { eventKeys } from '../../service/src/store/redis';
 import { nodeCommand, RedisClusterProcess, waitUntil } from '../support/redis-cluster';
-import { postJson, startTestService, type TestService } from '../service/harness';
+import { postJson, type TestService } from '../service/harness';
 import { openStream, rawIds, type StreamClient } from '../service/sse-client';
 import { Figures, since } from './support/figures';
 import { budget, scale } from './support/mode';
+import { failoverFigures, healthzOkOnBoth, revocationBurstWithFailover, startTwoInstances } from './support/failover-burst';
 import { revocationBurst, RevokedWatcher } from './support/topology-faults';
 
 const PREFIX = 'rel:rc:';
@@ -32,10 +33,7 @@ let topology: RedisTopology;
 beforeAll(async () => {
   cluster = await RedisClusterProcess.start();
   topology = { kind: 'cluster', nodes: cluster.nodes, tls: false };
-  const env = { REDIS_CLUSTER_NODES: cluster.nodesList, REDIS_KEY_PREFIX: PREFIX, LOG_LEVEL: 'warn' };
-  [a, b] = await Promise.all([startTestService({ ...env, M1_INSTANCE_ID: 'a' }), startTestService({ ...env, M1_INSTANCE_ID: 'b' })]);
-  watchStore = new RedisRevocationStore({ topology, keyPrefix: PREFIX, commandTimeoutMs: 300, connectTimeoutMs: 1000 });
-  await watchStore.ready();
+  ({ a, b, watchStore } = await startTwoInstances({ REDIS_CLUSTER_NODES: cluster.nodesList, REDIS_KEY_PREFIX: PREFIX, LOG_LEVEL: 'warn' }, topology, PREFIX));
 }, 120_000);
 afterAll(async () => {
   figures.write();
@@ -56,11 +54,6 @@ async function notRevoked(jtis: string[]): Promise<string[]> {
   return missing;
 }
 
-async function healthzOk(svc: TestService): Promise<boolean> {
-  const h = (await (await fetch(`${svc.url}/healthz`)).json()) as { status: string };
-  return h.status === 'ok';
-}
-
 describe('a primary killed during a burst of revocations', () => {
   it('loses no acknowledged revocation, admits no revoked token, and resumes without a service restart', async () => {
     const admin = await a.token();
@@ -77,50 +70,29 @@ describe('a primary killed during a burst of revocations', () => {
     expect((await revocationBurst({ bases: [a.url], admin, jtis: watched, concurrency: 4 })).acked).toHaveLength(20);
     const watcher = new RevokedWatcher(watchStore, () => watched);
 
-    const jtis = Array.from({ length: BURST }, () => randomUUID());
-    let killAt = 0;
-    let supervisor: Promise<{ failoverMs: number; rejoinedMs: number }> | null = null;
-    const t0 = performance.now();
-    const result = await revocationBurst({
+    const run = await revocationBurstWithFailover({
       bases: [a.url, b.url],
       admin,
-      jtis,
-      concurrency: 16,
-      onAck: (n) => {
-        if (n !== Math.floor(BURST / 3) || supervisor) return;
-        supervisor = (async () => {
-          killAt = performance.now();
-          await cluster.kill(victim.port);
-          // Failover: the victim's replica is a primary owning its slots, and the cluster is ok.
-          const failoverMs = await waitUntil(async () => {
-            const p = await cluster.primaryOfSlot(victim.slots[0]?.[0] ?? 0);
-            return p.port !== victim.port && String(await nodeCommand(p.port, 'CLUSTER', 'INFO')).includes('cluster_state:ok');
-          }, 'the replica to take over', 60_000).then(() => since(killAt));
-          // What an orchestrator does: the lost node comes back, and rejoins as the new primary's replica.
-          await cluster.startNode(victim.port);
-          await cluster.waitHealthy();
-          return { failoverMs, rejoinedMs: since(killAt) };
-        })();
+      burst: BURST,
+      watcher,
+      kill: () => cluster.kill(victim.port),
+      // Failover: the victim's replica is a primary owning its slots, and the cluster is ok.
+      failedOver: async () => {
+        const p = await cluster.primaryOfSlot(victim.slots[0]?.[0] ?? 0);
+        return p.port !== victim.port && String(await nodeCommand(p.port, 'CLUSTER', 'INFO')).includes('cluster_state:ok');
+      },
+      failoverWhat: 'the replica to take over',
+      // What an orchestrator does: the lost node comes back, and rejoins as the new primary's replica.
+      rejoin: async () => {
+        await cluster.startNode(victim.port);
+        await cluster.waitHealthy();
       },
     });
-    const sup = await (supervisor as Promise<{ failoverMs: number; rejoinedMs: number }> | null);
-    const outcomes = await watcher.stop();
+    const { result, sup } = run;
     const lost = await notRevoked(result.acked);
     const allRevokedOnB = await Promise.all(result.acked.slice(0, 30).map(async (jti) => (await fetch(`${b.url}/v1/tokens/${jti}`, { headers: { authorization: `Bearer ${admin}` } }).then((r) => r.json())) as { revoked: boolean }));
-    const healthzMs = await waitUntil(async () => (await healthzOk(a)) && (await healthzOk(b)), 'healthz ok on both instances', 30_000, 100);
-    figures.set('burst', {
-      revocations: BURST,
-      acknowledged: result.acked.length,
-      refused503: result.refused,
-      lost: lost.length,
-      revokedAdmitted: watcher.admitted,
-      watcherOutcomes: outcomes,
-      failoverMs: sup?.failoverMs ?? null,
-      replicaRejoinedMs: sup?.rejoinedMs ?? null,
-      writesRefusedForMs: result.lastRefusedAt === null ? 0 : Math.round(result.lastRefusedAt - killAt),
-      burstMs: since(t0),
-      healthzOkAfterMs: Math.round(healthzMs),
-    });
+    const healthzMs = await healthzOkOnBoth(a, b);
+    figures.set('burst', { ...failoverFigures(run, BURST, lost.length), healthzOkAfterMs: Math.round(healthzMs) });
     expect(sup).not.toBeNull();
     expect(result.acked).toHaveLength(BURST);
     expect(lost).toEqual([]);

@@ -7,12 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisTopology } from '../../service/src/redis/topology';
-import { RedisRevocationStore } from '../../service/src/revocation/redis-store';
-import { waitUntil } from '../support/redis-cluster';
+import type { RedisRevocationStore } from '../../service/src/revocation/redis-store';
+import { nodeCommand, waitUntil } from '../support/redis-cluster';
 import { RedisSentinelSet, SENTINEL_MASTER } from '../support/redis-sentinel';
-import { postJson, startTestService, type TestService } from '../service/harness';
-import { Figures, since } from './support/figures';
+import { postJson, type TestService } from '../service/harness';
+import { Figures } from './support/figures';
 import { budget, scale } from './support/mode';
+import { failoverFigures, healthzOkOnBoth, revocationBurstWithFailover, startTwoInstances } from './support/failover-burst';
 import { revocationBurst, RevokedWatcher } from './support/topology-faults';
 
 const PREFIX = 'rel:rs:';
@@ -28,9 +29,7 @@ beforeAll(async () => {
   set = await RedisSentinelSet.start();
   const topology: RedisTopology = { kind: 'sentinel', sentinels: set.sentinels, master: SENTINEL_MASTER, tls: false };
   const env = { REDIS_SENTINELS: set.sentinelsList, REDIS_SENTINEL_MASTER: SENTINEL_MASTER, REDIS_KEY_PREFIX: PREFIX, REDIS_CONNECT_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' };
-  [a, b] = await Promise.all([startTestService({ ...env, M1_INSTANCE_ID: 'a' }), startTestService({ ...env, M1_INSTANCE_ID: 'b' })]);
-  watchStore = new RedisRevocationStore({ topology, keyPrefix: PREFIX, commandTimeoutMs: 300, connectTimeoutMs: 1000 });
-  await watchStore.ready();
+  ({ a, b, watchStore } = await startTwoInstances(env, topology, PREFIX));
 }, 120_000);
 afterAll(async () => {
   figures.write();
@@ -38,11 +37,6 @@ afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
   await set?.stop();
 });
-
-async function healthzOk(svc: TestService): Promise<boolean> {
-  const h = (await (await fetch(`${svc.url}/healthz`)).json()) as { status: string };
-  return h.status === 'ok';
-}
 
 describe('a sentinel partitioned, then the primary killed during a burst of revocations', () => {
   it('fails over on the two remaining sentinels: 0 acknowledged revocations lost, no revoked token admitted, no restart', async () => {
@@ -54,53 +48,32 @@ describe('a sentinel partitioned, then the primary killed during a burst of revo
     const partitioned = set.sentinelPorts[0] as number;
     set.pause(partitioned);
 
-    const jtis = Array.from({ length: BURST }, () => randomUUID());
-    let killAt = 0;
-    let supervisor: Promise<{ failoverMs: number; rejoinedMs: number }> | null = null;
-    const t0 = performance.now();
-    const result = await revocationBurst({
+    const live = set.sentinelPorts.filter((p) => p !== partitioned);
+    const run = await revocationBurstWithFailover({
       bases: [a.url, b.url],
       admin,
-      jtis,
-      concurrency: 16,
-      onAck: (n) => {
-        if (n !== Math.floor(BURST / 3) || supervisor) return;
-        supervisor = (async () => {
-          killAt = performance.now();
-          await set.kill(oldPrimary);
-          const live = set.sentinelPorts.filter((p) => p !== partitioned);
-          const failoverMs = await waitUntil(async () => {
-            for (const s of live) if ((await set.primaryPort(s)) === oldPrimary) return false;
-            return true;
-          }, 'the sentinels to promote the replica', 60_000).then(() => since(killAt));
-          // The lost server comes back (an orchestrator restarts it) as the new primary's replica.
-          await set.restartAsReplica(oldPrimary);
-          await waitUntil(async () => {
-            const { nodeCommand } = await import('../support/redis-cluster');
-            return String(await nodeCommand(oldPrimary, 'INFO', 'replication')).includes('master_link_status:up');
-          }, 'the old primary to rejoin as a replica', 60_000);
-          return { failoverMs, rejoinedMs: since(killAt) };
-        })();
+      burst: BURST,
+      watcher,
+      kill: () => set.kill(oldPrimary),
+      failedOver: async () => {
+        for (const s of live) if ((await set.primaryPort(s)) === oldPrimary) return false;
+        return true;
+      },
+      failoverWhat: 'the sentinels to promote the replica',
+      // The lost server comes back (an orchestrator restarts it) as the new primary's replica.
+      rejoin: async () => {
+        await set.restartAsReplica(oldPrimary);
+        await waitUntil(async () => String(await nodeCommand(oldPrimary, 'INFO', 'replication')).includes('master_link_status:up'), 'the old primary to rejoin as a replica', 60_000);
       },
     });
-    const sup = await (supervisor as Promise<{ failoverMs: number; rejoinedMs: number }> | null);
-    const outcomes = await watcher.stop();
+    const { result, sup } = run;
     const lost: string[] = [];
     for (const jti of result.acked) if (!(await watchStore.lookup({ jti })).jtiRevoked) lost.push(jti);
     set.resume(partitioned);
     const readyMs = await set.waitReady();
-    const healthzMs = await waitUntil(async () => (await healthzOk(a)) && (await healthzOk(b)), 'healthz ok on both instances', 30_000, 100);
+    const healthzMs = await healthzOkOnBoth(a, b);
     figures.set('failover', {
-      revocations: BURST,
-      acknowledged: result.acked.length,
-      refused503: result.refused,
-      lost: lost.length,
-      revokedAdmitted: watcher.admitted,
-      watcherOutcomes: outcomes,
-      failoverMs: sup?.failoverMs ?? null,
-      replicaRejoinedMs: sup?.rejoinedMs ?? null,
-      writesRefusedForMs: result.lastRefusedAt === null ? 0 : Math.round(result.lastRefusedAt - killAt),
-      burstMs: since(t0),
+      ...failoverFigures(run, BURST, lost.length),
       sentinelsAgreeAfterResumeMs: Math.round(readyMs),
       healthzOkAfterMs: Math.round(healthzMs),
       metrics: a.deps.metrics.render().split('\n').filter((l) => l.startsWith('m1_redis_errors_total')),

@@ -3,13 +3,13 @@
 // `redis-cli --cluster create … --cluster-replicas 1 --cluster-yes`. Ready = every node reports
 // cluster_state:ok with all 16384 slots and 6 known nodes, and every replica's link is up; faults
 // (SIGKILL of a primary, a reshard) are methods. One cluster per test file (beforeAll/afterAll).
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { freePort, portFree } from './ports';
+import { loopbackList, loopbackNodes, RedisProcs } from './redis-procs';
 
 const run = promisify(execFile);
 
@@ -45,20 +45,18 @@ export async function nodeCommand(port: number, ...args: [string, ...(string | n
 }
 
 export class RedisClusterProcess {
-  private readonly procs = new Map<number, ChildProcess>();
-
   private constructor(
     readonly ports: number[],
-    private readonly dir: string,
+    private readonly procs: RedisProcs,
   ) {}
 
   /** `host:port,…` for REDIS_CLUSTER_NODES. */
   get nodesList(): string {
-    return this.ports.map((p) => `127.0.0.1:${p}`).join(',');
+    return loopbackList(this.ports);
   }
 
   get nodes(): Array<{ host: string; port: number }> {
-    return this.ports.map((port) => ({ host: '127.0.0.1', port }));
+    return loopbackNodes(this.ports);
   }
 
   static async start(o: { primaries?: number; replicas?: number } = {}): Promise<RedisClusterProcess> {
@@ -69,8 +67,7 @@ export class RedisClusterProcess {
       // The cluster bus listens on port + 10000: both must be free.
       if (p < 55000 && !ports.includes(p) && (await portFree(p + 10000))) ports.push(p);
     }
-    const c = new RedisClusterProcess(ports, mkdtempSync(join(tmpdir(), 'm1-cluster-')));
-    process.once('exit', () => c.killAllSync());
+    const c = new RedisClusterProcess(ports, new RedisProcs('m1-cluster-'));
     await Promise.all(ports.map((p) => c.startNode(p)));
     await run('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', String(o.replicas ?? 1), '--cluster-yes'], { timeout: 60_000 });
     await c.waitHealthy();
@@ -78,27 +75,11 @@ export class RedisClusterProcess {
   }
 
   async startNode(port: number): Promise<void> {
-    const dir = join(this.dir, String(port));
+    const dir = join(this.procs.dir, String(port));
     mkdirSync(dir, { recursive: true });
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf',
       '--cluster-node-timeout', '1000', '--save', '', '--appendonly', 'no', '--logfile', '', '--cluster-replica-validity-factor', '0'];
-    const p = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'ignore'] });
-    this.procs.set(port, p);
-    await new Promise<void>((resolve, reject) => {
-      let log = '';
-      const onExit = (code: number | null): void => reject(new Error(`redis-server :${port} exited (${code}): ${log.slice(-500)}`));
-      p.once('error', (e) => reject(new Error(`cannot start redis-server (apt-get install redis-server): ${e.message}`)));
-      p.once('exit', onExit);
-      p.stdout?.on('data', (d: Buffer) => {
-        log += d.toString();
-        if (log.includes('Ready to accept connections')) {
-          p.off('exit', onExit);
-          p.stdout?.removeAllListeners('data');
-          p.stdout?.resume();
-          resolve();
-        }
-      });
-    });
+    await this.procs.start(port, args);
   }
 
   /** Every running node: cluster_state:ok, all slots assigned, every node known, replicas linked. */
@@ -118,7 +99,7 @@ export class RedisClusterProcess {
   }
 
   running(): number[] {
-    return this.ports.filter((p) => { const c = this.procs.get(p); return c !== undefined && c.exitCode === null && c.signalCode === null; });
+    return this.ports.filter((p) => this.procs.alive(p));
   }
 
   /** The cluster as one running node sees it (CLUSTER NODES). */
@@ -146,12 +127,7 @@ export class RedisClusterProcess {
 
   /** SIGKILL a node and wait for its exit. */
   async kill(port: number): Promise<void> {
-    const p = this.procs.get(port);
-    if (!p || p.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      p.once('exit', () => resolve());
-      p.kill('SIGKILL');
-    });
+    await this.procs.kill(port);
   }
 
   /** Moves `count` slots from one primary to another with redis-cli (MIGRATE under live traffic). */
@@ -184,12 +160,6 @@ export class RedisClusterProcess {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.procs.keys()].map((p) => this.kill(p)));
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-
-  private killAllSync(): void {
-    for (const p of this.procs.values()) if (p.exitCode === null) p.kill('SIGKILL');
-    rmSync(this.dir, { recursive: true, force: true });
+    await this.procs.stop();
   }
 }

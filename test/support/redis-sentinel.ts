@@ -3,32 +3,30 @@
 // ports, each in a temp dir. Ready = every sentinel names the primary (SENTINEL
 // get-master-addr-by-name), knows the replica and the other two sentinels, and the replica's link
 // is up. Faults: SIGKILL the primary, SIGSTOP/SIGCONT a sentinel (a partitioned sentinel).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './ports';
 import { nodeCommand, waitUntil } from './redis-cluster';
+import { loopbackList, loopbackNodes, RedisProcs } from './redis-procs';
 
 export const SENTINEL_MASTER = 'm1primary';
 
 export class RedisSentinelSet {
-  private readonly procs = new Map<number, ChildProcess>();
   private readonly paused = new Set<number>();
 
   private constructor(
     readonly dataPorts: [number, number],
     readonly sentinelPorts: number[],
-    private readonly dir: string,
+    private readonly procs: RedisProcs,
   ) {}
 
   /** `host:port,…` for REDIS_SENTINELS. */
   get sentinelsList(): string {
-    return this.sentinelPorts.map((p) => `127.0.0.1:${p}`).join(',');
+    return loopbackList(this.sentinelPorts);
   }
 
   get sentinels(): Array<{ host: string; port: number }> {
-    return this.sentinelPorts.map((port) => ({ host: '127.0.0.1', port }));
+    return loopbackNodes(this.sentinelPorts);
   }
 
   static async start(): Promise<RedisSentinelSet> {
@@ -38,8 +36,7 @@ export class RedisSentinelSet {
       if (!ports.includes(p)) ports.push(p);
     }
     const [primary, replica, ...sentinels] = ports as [number, number, ...number[]];
-    const s = new RedisSentinelSet([primary, replica], sentinels, mkdtempSync(join(tmpdir(), 'm1-sentinel-')));
-    process.once('exit', () => s.killAllSync());
+    const s = new RedisSentinelSet([primary, replica], sentinels, new RedisProcs('m1-sentinel-'));
     await s.startData(primary, null);
     await s.startData(replica, primary);
     for (const p of sentinels) await s.startSentinel(p, primary);
@@ -48,27 +45,11 @@ export class RedisSentinelSet {
   }
 
   private async launch(port: number, args: string[]): Promise<void> {
-    const p = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'ignore'] });
-    this.procs.set(port, p);
-    await new Promise<void>((resolve, reject) => {
-      let log = '';
-      const onExit = (code: number | null): void => reject(new Error(`redis-server :${port} exited (${code}): ${log.slice(-500)}`));
-      p.once('error', (e) => reject(new Error(`cannot start redis-server (apt-get install redis-server): ${e.message}`)));
-      p.once('exit', onExit);
-      p.stdout?.on('data', (d: Buffer) => {
-        log += d.toString();
-        if (log.includes('Ready to accept connections') || log.includes('Sentinel ID is')) {
-          p.off('exit', onExit);
-          p.stdout?.removeAllListeners('data');
-          p.stdout?.resume();
-          resolve();
-        }
-      });
-    });
+    await this.procs.start(port, args, (log) => log.includes('Ready to accept connections') || log.includes('Sentinel ID is'));
   }
 
   private async startData(port: number, replicaOf: number | null): Promise<void> {
-    const dir = join(this.dir, String(port));
+    const dir = join(this.procs.dir, String(port));
     mkdirSync(dir, { recursive: true });
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--logfile', ''];
     if (replicaOf !== null) args.push('--replicaof', '127.0.0.1', String(replicaOf));
@@ -76,7 +57,7 @@ export class RedisSentinelSet {
   }
 
   private async startSentinel(port: number, primary: number): Promise<void> {
-    const dir = join(this.dir, `s${port}`);
+    const dir = join(this.procs.dir, `s${port}`);
     mkdirSync(dir, { recursive: true });
     const conf = join(dir, 'sentinel.conf');
     writeFileSync(conf, [
@@ -119,28 +100,22 @@ export class RedisSentinelSet {
   }
 
   isRunning(port: number): boolean {
-    const c = this.procs.get(port);
-    return c !== undefined && c.exitCode === null && c.signalCode === null && !this.paused.has(port);
+    return this.procs.alive(port) && !this.paused.has(port);
   }
 
   async kill(port: number): Promise<void> {
-    const p = this.procs.get(port);
-    if (!p || p.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      p.once('exit', () => resolve());
-      p.kill('SIGKILL');
-    });
+    await this.procs.kill(port);
   }
 
   /** SIGSTOP / SIGCONT: a sentinel that is cut off (it answers nothing, its peers see it down). */
   pause(port: number): void {
     this.paused.add(port);
-    this.procs.get(port)?.kill('SIGSTOP');
+    this.procs.signal(port, 'SIGSTOP');
   }
 
   resume(port: number): void {
     this.paused.delete(port);
-    this.procs.get(port)?.kill('SIGCONT');
+    this.procs.signal(port, 'SIGCONT');
   }
 
   /** Starts a killed data node again as a replica of the current primary. */
@@ -149,13 +124,7 @@ export class RedisSentinelSet {
   }
 
   async stop(): Promise<void> {
-    for (const p of this.procs.values()) if (p.exitCode === null) p.kill('SIGCONT');
-    await Promise.all([...this.procs.keys()].map((p) => this.kill(p)));
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-
-  private killAllSync(): void {
-    for (const p of this.procs.values()) if (p.exitCode === null) p.kill('SIGKILL');
-    rmSync(this.dir, { recursive: true, force: true });
+    // SIGCONT first: a paused sentinel is woken before the kill.
+    await this.procs.stop('SIGCONT');
   }
 }

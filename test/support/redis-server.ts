@@ -1,5 +1,6 @@
 // Starts a private redis-server on a free port: for tests that stop and restart Redis
-// (never the machine's shared one) and for machines where none answers.
+// (never the machine's shared one) and for machines where none answers. Also `spawnRedis`, the one
+// "start redis-server and wait for its ready line" the private topologies (cluster, sentinel) share.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,38 @@ async function waitUntilAnswers(port: number, proc: ChildProcess): Promise<void>
     await new Promise((r) => setTimeout(r, 25)); // polling a process we started; no event to wait for
   }
   throw new Error(`redis-server on port ${port} did not answer within 10 s`);
+}
+
+/**
+ * Spawns `redis-server args` and resolves with the process once its own log says it is ready ("Ready
+ * to accept connections", or `ready` for another line, e.g. a sentinel's); rejects if it exits or
+ * cannot be started first. `onSpawn` sees the process at once, so an owner can track it for cleanup
+ * even while it starts. `label` names it in errors (e.g. ":6380"). Its stdout is drained afterwards.
+ */
+export async function spawnRedis(
+  args: string[],
+  label: string,
+  o: { ready?: (log: string) => boolean; onSpawn?: (p: ChildProcess) => void } = {},
+): Promise<ChildProcess> {
+  const ready = o.ready ?? ((log: string): boolean => log.includes('Ready to accept connections'));
+  const p = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  o.onSpawn?.(p);
+  await new Promise<void>((resolve, reject) => {
+    let log = '';
+    const onExit = (code: number | null): void => reject(new Error(`redis-server ${label} exited (${code}): ${log.slice(-500)}`));
+    p.once('error', (e) => reject(new Error(`cannot start redis-server (apt-get install redis-server): ${e.message}`)));
+    p.once('exit', onExit);
+    p.stdout?.on('data', (d: Buffer) => {
+      log += d.toString();
+      if (ready(log)) {
+        p.off('exit', onExit);
+        p.stdout?.removeAllListeners('data');
+        p.stdout?.resume();
+        resolve();
+      }
+    });
+  });
+  return p;
 }
 
 export async function startRedisServer(): Promise<RedisProcess> {

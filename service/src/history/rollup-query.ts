@@ -15,7 +15,7 @@ import { bucketsOf, pageOf } from './page';
 import { MINUTE_MS } from './partitions';
 import { buildRollups } from './rollup-build';
 import { QuantileSketch } from './sketch';
-import { SqlParams } from './sql-filters';
+import { SqlParams, stringFilterSql } from './sql-filters';
 import { queryWindow } from './window';
 
 /** Concurrent reads of a long window's rollups (the pool holds 8 connections). */
@@ -46,24 +46,6 @@ function dimMatches(f: Filter, v: string | null): boolean {
       return v.includes(first);
     default:
       return false;
-  }
-}
-
-/** The same semantics in SQL on a rollup dimension column (d0..d2, never from the request). */
-function dimFilterSql(column: string, f: Filter, p: SqlParams): string {
-  const values = (Array.isArray(f.value) ? f.value : [f.value]).map(String);
-  const first = values[0] as string;
-  switch (f.op) {
-    case 'eq':
-      return `${column} = ${p.add(first)}`;
-    case 'ne':
-      return `${column} IS DISTINCT FROM ${p.add(first)}`;
-    case 'in':
-      return `${column} = ANY(${p.add(values)}::text[])`;
-    case 'contains':
-      return `strpos(${column}, ${p.add(first)}) > 0`;
-    default:
-      return 'false';
   }
 }
 
@@ -146,7 +128,7 @@ export async function rollupQuery(ctx: RollupQueryContext, q: Query): Promise<Qu
     const typeSql = `type = ${p.add(q.type)}`;
     const fromAt = p.values.length;
     const where = [typeSql, `minute >= ${p.add(mFrom)}`, `minute < ${p.add(mTo)}`];
-    for (const f of q.filters) where.push(dimFilterSql(dimCol(f.field), f, p));
+    for (const f of q.filters) where.push(stringFilterSql(dimCol(f.field), f, p)); // d0..d2, never from the request
     const fieldSql = plan.fields.map((f) => {
       const k = typeNums.indexOf(f) + 1; // PostgreSQL arrays are 1-based
       return `sum(n[${k}]), sum(sum[${k}]), sum(sumsq[${k}]), min(CASE WHEN n[${k}] > 0 THEN min[${k}] END), max(CASE WHEN n[${k}] > 0 THEN max[${k}] END)${sketchFields.has(f) ? `, string_agg(sketch[${k}], ''::bytea)` : ''}`;

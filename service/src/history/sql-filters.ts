@@ -23,26 +23,29 @@ export function fieldSql(field: string, p: SqlParams): string {
   return col(field);
 }
 
+/** A filter on a text expression (a column, a tag, or a rollup's dimension column d0..d2). */
+export function stringFilterSql(expr: string, f: Filter, p: SqlParams): string {
+  const values = (Array.isArray(f.value) ? f.value : [f.value]).map(String);
+  const first = values[0] as string;
+  switch (f.op) {
+    case 'eq':
+      return `${expr} = ${p.add(first)}`;
+    case 'ne':
+      return `${expr} IS DISTINCT FROM ${p.add(first)}`;
+    case 'in':
+      return `${expr} = ANY(${p.add(values)}::text[])`;
+    case 'contains':
+      return `strpos(${expr}, ${p.add(first)}) > 0`;
+    default:
+      return 'false';
+  }
+}
+
 export function filterSql(type: EventType, f: Filter, p: SqlParams): string {
   const kind = fieldKind(type, f.field);
   const expr = fieldSql(f.field, p);
   const list = Array.isArray(f.value) ? f.value : [f.value];
-  if (kind === 'string') {
-    const values = list.map(String);
-    const first = values[0] as string;
-    switch (f.op) {
-      case 'eq':
-        return `${expr} = ${p.add(first)}`;
-      case 'ne':
-        return `${expr} IS DISTINCT FROM ${p.add(first)}`;
-      case 'in':
-        return `${expr} = ANY(${p.add(values)}::text[])`;
-      case 'contains':
-        return `strpos(${expr}, ${p.add(first)}) > 0`;
-      default:
-        return 'false';
-    }
-  }
+  if (kind === 'string') return stringFilterSql(expr, f, p);
   const nums = list.map((v) => toNumber(v, f.field === 'ts'));
   const x = nums[0] as number;
   // NaN (an unparsable value) compares false in the engine; PostgreSQL would order it above all numbers.

@@ -2,12 +2,13 @@
 // (requirepass) and with an append-only file fsynced on every write, so that a stop/start keeps
 // what was acknowledged (the production set-up a fault test stands for). Ready = the server's own
 // "Ready to accept connections" line, not polling.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from '../../support/ports';
+import { spawnRedis } from '../../support/redis-server';
 
 export interface PrivateRedisOptions {
   password?: string;
@@ -47,23 +48,7 @@ export class PrivateRedis {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--logfile', ''];
     args.push(...(this.o.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
     if (this.o.password) args.push('--requirepass', this.o.password);
-    const p = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.proc = p;
-    await new Promise<void>((resolve, reject) => {
-      let log = '';
-      const onExit = (code: number | null): void => reject(new Error(`redis-server exited (${code}): ${log}`));
-      p.once('error', (e) => reject(new Error(`cannot start redis-server (apt-get install redis-server): ${e.message}`)));
-      p.once('exit', onExit);
-      p.stdout?.on('data', (d: Buffer) => {
-        log += d.toString();
-        if (log.includes('Ready to accept connections')) {
-          p.off('exit', onExit);
-          p.stdout?.removeAllListeners('data');
-          p.stdout?.resume();
-          resolve();
-        }
-      });
-    });
+    await spawnRedis(args, `:${this.port}`, { onSpawn: (p) => (this.proc = p) });
   }
 
   /** SIGTERM (a clean shutdown) or SIGKILL, and wait for the exit. */
