@@ -8,9 +8,16 @@ export interface Burst {
   refused: Record<string, number>;
   /** Requests that got no answer (the connection died). */
   unanswered: number;
+  /** 503 answers that were tried again (only with `retry503`). */
+  retried: number;
 }
 
-/** Revokes every jti (with its exp) through the instances in turn, `concurrency` requests in flight. */
+/**
+ * Revokes every jti (with its exp) through the instances in turn, `concurrency` requests in flight.
+ * `retry503`: how often one revocation answered 503 (the service failing closed, e.g. a check of the
+ * admin token that outlived REDIS_COMMAND_TIMEOUT_MS on a loaded machine) is tried again, as a client
+ * does on 503 + Retry-After (retrying a revocation is safe: it only ever extends the record).
+ */
 export async function revokeBurst(
   targets: () => readonly string[],
   admin: string,
@@ -18,8 +25,9 @@ export async function revokeBurst(
   concurrency: number,
   exp: number,
   onAck?: (acked: number) => void,
+  retry503 = 0,
 ): Promise<Burst> {
-  const out: Burst = { acked: [], refused: {}, unanswered: 0 };
+  const out: Burst = { acked: [], refused: {}, unanswered: 0, retried: 0 };
   let next = 0;
   const worker = async (w: number): Promise<void> => {
     for (let round = 0; next < jtis.length; round++) {
@@ -29,6 +37,10 @@ export async function revokeBurst(
       let r: Reply;
       try {
         r = await postJson(`${base}/v1/tokens/revoke`, { jti, exp, reason: 'reliability burst' }, admin);
+        for (let tries = 0; r.status === 503 && tries < retry503; tries++) {
+          out.retried++;
+          r = await postJson(`${base}/v1/tokens/revoke`, { jti, exp, reason: 'reliability burst' }, admin);
+        }
       } catch {
         out.unanswered++;
         continue;
